@@ -1,0 +1,13 @@
+package dev.parley.core.model;
+
+/** Outcome of {@code MessageLog.append}. */
+public sealed interface AppendResult {
+
+    /** The message is durably stored. {@code duplicate}: it was stored earlier under the same clientId. */
+    record Appended(Message message, boolean duplicate) implements AppendResult {
+    }
+
+    /** The sender is not an active member of the chat at the moment of sequencing (or the chat does not exist). */
+    record NotMember(long chatId, long senderId) implements AppendResult {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.parley.core.model;
+
+public enum Role {
+    OWNER, ADMIN, MEMBER
+}

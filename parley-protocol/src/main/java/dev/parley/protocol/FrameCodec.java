@@ -1,0 +1,187 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * JSON codec of protocol v1. A frame is a JSON object whose {@code type} names the record; the other
+ * properties are the record's components. Unknown properties are ignored (forward compatibility);
+ * missing required fields, wrong JSON types and out-of-range values are {@link ErrorCode#INVALID_FRAME}.
+ * Thread-safe.
+ */
+public final class FrameCodec {
+
+    private static final Map<String, Class<? extends ClientFrame>> CLIENT_TYPES = Map.of(
+            "auth", ClientFrame.Auth.class,
+            "ping", ClientFrame.Ping.class,
+            "openDirect", ClientFrame.OpenDirect.class,
+            "send", ClientFrame.Send.class,
+            "ack", ClientFrame.Ack.class,
+            "read", ClientFrame.Read.class,
+            "getChats", ClientFrame.GetChats.class,
+            "getHistory", ClientFrame.GetHistory.class,
+            "setSettings", ClientFrame.SetSettings.class);
+
+    private static final Map<String, Class<? extends ServerFrame>> SERVER_TYPES = Map.of(
+            "ready", ServerFrame.Ready.class,
+            "pong", ServerFrame.Pong.class,
+            "chat", ServerFrame.ChatResult.class,
+            "accepted", ServerFrame.Accepted.class,
+            "update", ServerFrame.Update.class,
+            "synced", ServerFrame.Synced.class,
+            "chats", ServerFrame.Chats.class,
+            "history", ServerFrame.History.class,
+            "ok", ServerFrame.Ok.class,
+            "error", ServerFrame.Error.class);
+
+    private static final Map<Class<?>, String> NAMES = names();
+
+    private final ObjectMapper mapper;
+
+    public FrameCodec() {
+        this.mapper = JsonMapper.builder()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
+                LogicalType.Textual}) {
+            for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.String,
+                    CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+                mapper.coercionConfigFor(t).setCoercion(shape, CoercionAction.Fail);
+            }
+        }
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public ClientFrame decodeClient(String json) throws ProtocolException {
+        return decode(json, CLIENT_TYPES);
+    }
+
+    public ServerFrame decodeServer(String json) throws ProtocolException {
+        return decode(json, SERVER_TYPES);
+    }
+
+    /** Encodes any client or server frame as a JSON object with {@code type} first. */
+    public String encode(Object frame) {
+        String type = NAMES.get(frame.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("not a protocol frame: " + frame.getClass().getName());
+        }
+        ObjectNode node = mapper.createObjectNode().put("type", type);
+        node.setAll((ObjectNode) mapper.valueToTree(frame));
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + type, e);
+        }
+    }
+
+    private <T> T decode(String json, Map<String, Class<? extends T>> types) throws ProtocolException {
+        JsonNode node = parse(json);
+        String id = requestId(node);
+        JsonNode typeNode = node.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, id, "field 'type' must be a string naming the frame");
+        }
+        Class<? extends T> type = types.get(typeNode.asText());
+        if (type == null) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, id,
+                    "unknown frame type '" + typeNode.asText() + "', expected one of " + types.keySet());
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FRAME, id, describe(typeNode.asText(), e));
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FRAME, id, typeNode.asText() + ": " + e.getMessage());
+        }
+    }
+
+    private JsonNode parse(String json) throws ProtocolException {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, null,
+                    "frame is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new ProtocolException(ErrorCode.MALFORMED_JSON, null, "frame must be a JSON object");
+        }
+        return node;
+    }
+
+    private static String requestId(JsonNode node) throws ProtocolException {
+        JsonNode id = node.get("id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isTextual() || id.asText().length() > 64) {
+            throw new ProtocolException(ErrorCode.INVALID_FRAME, null, "field 'id' must be a string of at most 64 characters");
+        }
+        return id.asText();
+    }
+
+    private static String describe(String type, JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException vie && vie.getCause() != null) {
+            return type + ": " + vie.getCause().getMessage();
+        }
+        if (e instanceof MismatchedInputException mie) {
+            String field = mie.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            if (mie.getMessage() != null && mie.getMessage().startsWith("Missing required creator property")) {
+                String missing = mie.getMessage().replaceFirst("(?s).*property '([^']*)'.*", "$1");
+                return type + ": field '" + missing + "' is required";
+            }
+            String expected = mie.getTargetType() == null ? "another type" : simpleType(mie.getTargetType());
+            String got = e instanceof InvalidFormatException ife ? " got " + ife.getValue() : "";
+            return type + ": field '" + field + "' must be " + expected + got;
+        }
+        return type + ": " + e.getOriginalMessage();
+    }
+
+    private static String simpleType(Class<?> c) {
+        if (c == long.class || c == Long.class || c == int.class || c == Integer.class) {
+            return "an integer";
+        }
+        if (c == String.class) {
+            return "a string";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "a boolean";
+        }
+        return "a " + c.getSimpleName();
+    }
+
+    private static Map<Class<?>, String> names() {
+        var m = new java.util.HashMap<Class<?>, String>();
+        CLIENT_TYPES.forEach((k, v) -> m.put(v, k));
+        SERVER_TYPES.forEach((k, v) -> m.put(v, k));
+        return Map.copyOf(m);
+    }
+}

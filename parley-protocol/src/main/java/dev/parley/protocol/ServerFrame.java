@@ -1,0 +1,49 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** Frames the server sends. Responses carry the request's {@code id}; pushed frames have none. */
+public sealed interface ServerFrame {
+
+    /** Authentication succeeded. {@code cursor}: where delivery resumes; {@code head}: the user's newest cursor. */
+    record Ready(String id, long userId, long deviceId, long cursor, long head, long serverTime) implements ServerFrame {
+    }
+
+    record Pong(String id, long serverTime) implements ServerFrame {
+    }
+
+    /** Response to {@code openDirect}. */
+    record ChatResult(String id, Views.Chat chat) implements ServerFrame {
+    }
+
+    /** ✓: the message is durably stored as {@code seq} of {@code chatId}. */
+    record Accepted(String id, long chatId, long seq, String messageId, String clientId, long serverTime)
+            implements ServerFrame {
+    }
+
+    /** One entry of the user's update stream; acknowledge with {@code ack {cursor}} once processed. */
+    record Update(long cursor, Views.Event event) implements ServerFrame {
+    }
+
+    /** Every update up to {@code cursor} that existed when the connection was authenticated has been sent. */
+    record Synced(long cursor) implements ServerFrame {
+    }
+
+    record Chats(String id, List<Views.Chat> chats) implements ServerFrame {
+    }
+
+    /** A page of history in ascending seq; {@code more}: older (for before) or newer (for after) messages exist. */
+    record History(String id, long chatId, List<Views.Message> messages, boolean more) implements ServerFrame {
+    }
+
+    record Ok(String id) implements ServerFrame {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Error(String id, String code, String message) implements ServerFrame {
+        public static Error of(String id, ErrorCode code, String message) {
+            return new Error(id, code.wire(), message);
+        }
+    }
+}

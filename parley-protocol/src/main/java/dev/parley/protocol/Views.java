@@ -1,0 +1,59 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** Objects carried inside server frames. Times are epoch milliseconds. */
+public final class Views {
+    private Views() {
+    }
+
+    public record User(long id, String username, String phone, String displayName) {
+    }
+
+    /**
+     * A message. {@code kind} is "text" for now; {@code replyTo} is the seq of the quoted message in the
+     * same chat; {@code ts} is the server's accept time.
+     */
+    public record Message(long chatId, long seq, String id, long senderId, long senderDeviceId, String clientId,
+                          String kind, String text, Long replyTo, long ts) {
+    }
+
+    /**
+     * A member's receipt watermarks: every message with seq ≤ deliveredSeq reached a device of the member;
+     * seq ≤ readSeq was read. {@code readSeq} is null when read receipts are off on either side.
+     */
+    public record Member(long userId, String role, long deliveredSeq, Long readSeq) {
+    }
+
+    /**
+     * A chat as its member sees it. {@code peer}: the other user of a direct chat. {@code unread}: messages of
+     * others after my readSeq. {@code members}: everyone's watermarks (my own included).
+     */
+    public record Chat(long id, String kind, long lastSeq, User peer, List<Member> members, Message lastMessage,
+                       long readSeq, long unread, long createdAt) {
+    }
+
+    /** An update-stream event; {@code kind} tells which. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = MessageEvent.class, name = "message"),
+            @JsonSubTypes.Type(value = ReceiptEvent.class, name = "receipt"),
+            @JsonSubTypes.Type(value = ChatEvent.class, name = "chat")
+    })
+    public sealed interface Event {
+    }
+
+    /** A new message in one of my chats (my own included, for my other devices). */
+    public record MessageEvent(Message message) implements Event {
+    }
+
+    /** Watermarks of {@code userId} in {@code chatId} moved forward. readSeq null: not visible to me. */
+    public record ReceiptEvent(long chatId, long userId, long deliveredSeq, Long readSeq) implements Event {
+    }
+
+    /** A chat I belong to was created; {@code members} are user ids. Fetch details with {@code getChats}. */
+    public record ChatEvent(long chatId, String chatKind, List<Long> members) implements Event {
+    }
+}
