@@ -1,0 +1,162 @@
+package dev.parley.core.delivery;
+
+import dev.parley.core.model.Update;
+import dev.parley.core.port.UpdateStream;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Delivers one device's update stream to its connection: first everything after the resume cursor from
+ * the store, then {@code synced}, then live entries as the store commits them — each cursor exactly once,
+ * in order. Live entries arrive through {@link #offer}; they are pushed straight from memory when they
+ * continue the sent cursor, and re-read from the store when there is a gap or the bounded pending
+ * buffer overflowed. All delivery runs on the pump's own serial executor, so a device's requests (which
+ * may wait for a commit) never delay what it receives.
+ */
+public final class DeliveryPump {
+
+    /** Where entries go: the connection. */
+    public interface Sink {
+        /** Queue one update for the client; false when the connection cannot take more (slow consumer). */
+        boolean push(Update update);
+
+        /** Every entry up to {@code cursor} that existed at start has been pushed. */
+        void synced(long cursor);
+
+        /** The connection cannot keep up; it should be closed. Delivery stops. */
+        void overflow();
+    }
+
+    private static final int READ_BATCH = 256;
+
+    private final long userId;
+    private final UpdateStream stream;
+    private final Executor executor;
+    private final Sink sink;
+    private final int maxPending;
+    private final Object lock = new Object();
+    private final ArrayDeque<Update> pending = new ArrayDeque<>();
+    private boolean gap;
+    private boolean scheduled;
+    private boolean live;
+    private boolean stopped;
+    private long sent;
+
+    public DeliveryPump(long userId, UpdateStream stream, Executor executor, Sink sink, int maxPending) {
+        this.userId = userId;
+        this.stream = stream;
+        this.executor = executor;
+        this.sink = sink;
+        this.maxPending = maxPending;
+    }
+
+    /** Starts delivery after {@code cursor}: backlog from the store, then {@code synced}, then live. */
+    public void start(long cursor) {
+        executor.execute(() -> {
+            sent = cursor;
+            if (!catchUp()) {
+                return;
+            }
+            sink.synced(sent);
+            synchronized (lock) {
+                live = true;
+            }
+            drain();
+        });
+    }
+
+    /** New durable entries of this user, in cursor order. Never blocks. */
+    public void offer(List<Update> updates) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            if (pending.size() + updates.size() > maxPending) {
+                pending.clear();
+                gap = true;
+            } else {
+                pending.addAll(updates);
+            }
+            if (!live || scheduled) {
+                return;
+            }
+            scheduled = true;
+        }
+        executor.execute(this::drain);
+    }
+
+    /** Stops delivery; later offers are ignored. */
+    public void stop() {
+        synchronized (lock) {
+            stopped = true;
+            pending.clear();
+        }
+    }
+
+    /** The highest cursor pushed to the connection. Only meaningful on the pump's executor. */
+    public long sentCursor() {
+        return sent;
+    }
+
+    private void drain() {
+        List<Update> batch;
+        boolean readStore;
+        synchronized (lock) {
+            scheduled = false;
+            if (stopped) {
+                return;
+            }
+            batch = List.copyOf(pending);
+            pending.clear();
+            readStore = gap;
+            gap = false;
+        }
+        if (readStore) {
+            catchUp();
+            return;
+        }
+        for (Update u : batch) {
+            if (u.cursor() <= sent) {
+                continue;
+            }
+            if (u.cursor() != sent + 1) {
+                catchUp();
+                return;
+            }
+            if (!push(u)) {
+                return;
+            }
+        }
+    }
+
+    /** Pushes everything after {@code sent} that is in the store; false when the sink refused. */
+    private boolean catchUp() {
+        while (true) {
+            List<Update> page = stream.read(userId, sent, READ_BATCH);
+            for (Update u : page) {
+                if (!push(u)) {
+                    return false;
+                }
+            }
+            if (page.size() < READ_BATCH) {
+                return true;
+            }
+        }
+    }
+
+    private boolean push(Update u) {
+        synchronized (lock) {
+            if (stopped) {
+                return false;
+            }
+        }
+        if (!sink.push(u)) {
+            stop();
+            sink.overflow();
+            return false;
+        }
+        sent = u.cursor();
+        return true;
+    }
+}

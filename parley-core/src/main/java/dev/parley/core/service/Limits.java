@@ -1,0 +1,19 @@
+package dev.parley.core.service;
+
+/**
+ * Limits on what a client can send.
+ *
+ * @param maxTextLength   characters per message text
+ * @param sendsPerSecond  sustained sends per device per second (token bucket refill)
+ * @param sendBurst       sends a device may make at once (token bucket size)
+ * @param historyPageMax  messages per history page
+ */
+public record Limits(int maxTextLength, double sendsPerSecond, int sendBurst, int historyPageMax) {
+    public static final Limits DEFAULTS = new Limits(4096, 20, 40, 200);
+
+    public Limits {
+        if (maxTextLength < 1 || sendsPerSecond <= 0 || sendBurst < 1 || historyPageMax < 1) {
+            throw new IllegalArgumentException("limits must be positive, got " + this);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.parley.core.service;
+
+import dev.parley.core.model.AppendResult;
+import dev.parley.core.model.DeviceIdentity;
+import dev.parley.core.model.Draft;
+import dev.parley.core.model.Message;
+import dev.parley.core.model.MessageKind;
+import dev.parley.core.port.MessageLog;
+import java.time.Clock;
+
+/** Sending messages: validate, rate-limit, then one durable, idempotent append. */
+public final class MessageService {
+    private final MessageLog log;
+    private final RateLimiter sendLimiter;
+    private final MessageIds ids;
+    private final Limits limits;
+    private final Clock clock;
+
+    public MessageService(MessageLog log, RateLimiter sendLimiter, MessageIds ids, Limits limits, Clock clock) {
+        this.log = log;
+        this.sendLimiter = sendLimiter;
+        this.ids = ids;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns the stored message once it is durable. The same {@code clientId} from the same sender always
+     * returns the first stored message and stores nothing new.
+     */
+    public Message sendText(DeviceIdentity sender, long chatId, String clientId, String text, Long replyTo) {
+        checkText(text);
+        if (!sendLimiter.tryAcquire(sender.deviceId())) {
+            throw new ServiceException(Failure.RATE_LIMITED, "more than " + limits.sendsPerSecond()
+                    + " sends per second from this device; retry later with the same clientId");
+        }
+        Draft draft = new Draft(chatId, ids.next(), sender.userId(), sender.deviceId(), clientId, MessageKind.TEXT,
+                text, replyTo, clock.instant());
+        return switch (log.append(draft)) {
+            case AppendResult.Appended a -> a.message();
+            case AppendResult.NotMember n -> throw ChatService.notMember(n.chatId());
+        };
+    }
+
+    private void checkText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ServiceException(Failure.INVALID_ARGUMENT, "field 'text' must not be empty");
+        }
+        if (text.length() > limits.maxTextLength()) {
+            throw new ServiceException(Failure.TEXT_TOO_LONG, "text has " + text.length()
+                    + " characters, the limit is " + limits.maxTextLength());
+        }
+    }
+}

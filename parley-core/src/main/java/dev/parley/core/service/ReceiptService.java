@@ -1,0 +1,50 @@
+package dev.parley.core.service;
+
+import dev.parley.core.model.DeviceIdentity;
+import dev.parley.core.model.Event;
+import dev.parley.core.model.Member;
+import dev.parley.core.model.Watermark;
+import dev.parley.core.port.ReceiptStore;
+import java.util.List;
+
+/**
+ * Delivery and read receipts as watermarks (ARCHITECTURE.md §2.6), and who may see read receipts:
+ * a user with read receipts off neither shares their readSeq nor sees anyone else's.
+ */
+public final class ReceiptService {
+    private final ReceiptStore store;
+    private final AccountService accounts;
+
+    public ReceiptService(ReceiptStore store, AccountService accounts) {
+        this.store = store;
+        this.accounts = accounts;
+    }
+
+    /** The device processed its update stream up to {@code cursor}. */
+    public List<Watermark> acknowledge(DeviceIdentity device, long cursor) {
+        return store.acknowledge(device.userId(), device.deviceId(), cursor);
+    }
+
+    /** The caller read {@code chatId} up to {@code seq}. NOT_FOUND when not a member. */
+    public Watermark markRead(long userId, long chatId, long seq) {
+        boolean share = accounts.settings(userId).readReceipts();
+        return store.markRead(userId, chatId, seq, share).orElseThrow(() -> ChatService.notMember(chatId));
+    }
+
+    /** The readSeq of a receipt event as {@code viewerId} may see it, or null. */
+    public Long visibleReadSeq(long viewerId, Event.ReceiptMoved r) {
+        if (r.memberId() == viewerId) {
+            return r.readSeq();
+        }
+        return r.readShared() && accounts.settings(viewerId).readReceipts() ? r.readSeq() : null;
+    }
+
+    /** The readSeq of a member as {@code viewerId} may see it in a chat list, or null. */
+    public Long visibleReadSeq(long viewerId, Member m) {
+        if (m.userId() == viewerId) {
+            return m.readSeq();
+        }
+        boolean shared = accounts.settings(m.userId()).readReceipts() && accounts.settings(viewerId).readReceipts();
+        return shared ? m.readSeq() : null;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.parley.server;
+
+import dev.parley.core.port.Connection;
+import dev.parley.core.routing.Fanout;
+import dev.parley.core.routing.InProcessConnectionRegistry;
+import dev.parley.core.service.AccountService;
+import dev.parley.core.service.ChatService;
+import dev.parley.core.service.MessageIds;
+import dev.parley.core.service.MessageService;
+import dev.parley.core.service.RateLimiter;
+import dev.parley.core.service.ReceiptService;
+import dev.parley.core.service.Tokens;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.server.http.AccountApi;
+import dev.parley.server.http.HttpApiHandler;
+import dev.parley.server.http.OpsApi;
+import dev.parley.server.http.RouteTable;
+import dev.parley.server.net.ParleyChannelInitializer;
+import dev.parley.server.security.Argon2PasswordHasher;
+import dev.parley.server.ws.SessionServices;
+import dev.parley.server.ws.ViewMapper;
+import dev.parley.store.sql.SqlStores;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of embedded mode: builds the stores, services and the Netty gateway, and owns
+ * their lifecycle. {@link #close()} is the graceful shutdown: stop accepting, close connections with
+ * 1001, let running requests finish, flush and close the store.
+ */
+public final class ParleyServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+
+    private final SqlStores stores;
+    private final InProcessConnectionRegistry registry;
+    private final ExecutorService workers;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup io;
+    private final Channel serverChannel;
+    private volatile boolean ready;
+
+    private ParleyServer(ServerConfig config, Clock clock) throws InterruptedException {
+        long started = System.nanoTime();
+        this.stores = openStores(config, clock);
+        this.registry = new InProcessConnectionRegistry();
+        stores.updates().listen(new Fanout(registry));
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-", 0).factory());
+        PrometheusMeterRegistry metrics = metrics(registry);
+        FrameCodec codec = new FrameCodec();
+        SecureRandom random = new SecureRandom();
+        var argon = config.argon2();
+        AccountService accounts = new AccountService(stores.accounts(),
+                new Argon2PasswordHasher(argon.memoryKib(), argon.iterations(), argon.parallelism()),
+                new Tokens(random), registry, clock);
+        ChatService chats = new ChatService(stores.chats(), stores.messages(), stores.accounts(), config.limits(), clock);
+        MessageService messages = new MessageService(stores.messages(),
+                new RateLimiter(clock, config.limits().sendsPerSecond(), config.limits().sendBurst()),
+                new MessageIds(clock, random), config.limits(), clock);
+        ReceiptService receipts = new ReceiptService(stores.receipts(), accounts);
+        SessionServices sessions = new SessionServices(accounts, chats, messages, receipts, stores.updates(), registry,
+                new ViewMapper(accounts, receipts), codec, config.ws(), workers, metrics, clock);
+        RouteTable routes = new RouteTable();
+        new OpsApi(metrics, () -> ready).register(routes);
+        new AccountApi(accounts, codec.mapper()).register(routes);
+        HttpApiHandler api = new HttpApiHandler(routes, accounts, codec.mapper(), workers,
+                new RateLimiter(clock, config.authPerSecond(), config.authBurst()), metrics);
+        IoHandlerFactory ioFactory = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.boss = new MultiThreadIoEventLoopGroup(1, ioFactory);
+        this.io = new MultiThreadIoEventLoopGroup(ioFactory);
+        this.serverChannel = bind(config, new ParleyChannelInitializer(config, api, sessions));
+        this.ready = true;
+        log.atInfo().addKeyValue("port", port()).addKeyValue("dataDir", config.dataDir().toAbsolutePath())
+                .addKeyValue("transport", Epoll.isAvailable() ? "epoll" : "nio")
+                .addKeyValue("startMillis", (System.nanoTime() - started) / 1_000_000).log("parley ready");
+    }
+
+    /** Starts a server; returns once it accepts connections. */
+    public static ParleyServer start(ServerConfig config, Clock clock) {
+        try {
+            return new ParleyServer(config, clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        if (!ready) {
+            return;
+        }
+        ready = false;
+        log.info("parley shutting down");
+        serverChannel.close().syncUninterruptibly();
+        registry.closeAll(Connection.CloseReason.SHUTDOWN);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("requests still running after 10s; closing the store anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stores.close();
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        log.info("parley stopped");
+    }
+
+    private Channel bind(ServerConfig config, ParleyChannelInitializer initializer) throws InterruptedException {
+        Class<? extends ServerChannel> channelType = Epoll.isAvailable()
+                ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        int high = config.ws().outboundHighWaterBytes();
+        return new ServerBootstrap()
+                .group(boss, io)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
+                .childHandler(initializer)
+                .bind(config.host(), config.port()).sync().channel();
+    }
+
+    private static SqlStores openStores(ServerConfig config, Clock clock) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data-dir '" + config.dataDir() + "'", e);
+        }
+        return SqlStores.sqlite(config.dataDir().resolve("parley.db"), clock);
+    }
+
+    private static PrometheusMeterRegistry metrics(InProcessConnectionRegistry registry) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        Gauge.builder("parley.ws.connections", registry, InProcessConnectionRegistry::size).register(metrics);
+        return metrics;
+    }
+}

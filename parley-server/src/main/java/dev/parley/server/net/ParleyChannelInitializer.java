@@ -1,0 +1,58 @@
+package dev.parley.server.net;
+
+import dev.parley.server.ServerConfig;
+import dev.parley.server.http.HttpApiHandler;
+import dev.parley.server.ws.SessionServices;
+import dev.parley.server.ws.WebSocketSessionHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connection pipeline, in the order bytes flow:
+ * heartbeat timer → HTTP codec → request aggregation (JSON API bodies are small) → HTTP API (everything
+ * but {@code /v1/ws}) → WebSocket upgrade, control frames and close handshake → fragment aggregation →
+ * the device's session.
+ */
+public final class ParleyChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final ServerConfig config;
+    private final HttpApiHandler api;
+    private final SessionServices services;
+
+    public ParleyChannelInitializer(ServerConfig config, HttpApiHandler api, SessionServices services) {
+        this.config = config;
+        this.api = api;
+        this.services = services;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ServerConfig.Ws ws = config.ws();
+        ch.pipeline()
+                .addLast("heartbeat", new IdleStateHandler(ws.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("http", new HttpServerCodec())
+                .addLast("aggregate", new JsonHttpObjectAggregator(config.maxBodyBytes()))
+                .addLast("api", api)
+                .addLast("ws-protocol", new WebSocketServerProtocolHandler(wsConfig(ws)))
+                .addLast("ws-aggregate", new WebSocketFrameAggregator(ws.hardMaxFrameBytes()))
+                .addLast("session", new WebSocketSessionHandler(services));
+    }
+
+    private static WebSocketServerProtocolConfig wsConfig(ServerConfig.Ws ws) {
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/v1/ws")
+                .checkStartsWith(true)
+                .subprotocols(WebSocketSessionHandler.SUBPROTOCOL)
+                .maxFramePayloadLength(ws.hardMaxFrameBytes())
+                .handleCloseFrames(true)
+                .dropPongFrames(false)
+                .withUTF8Validator(false)
+                .handshakeTimeoutMillis(10_000)
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.parley.server.ws;
+
+import dev.parley.core.model.Chat;
+import dev.parley.core.model.DeviceIdentity;
+import dev.parley.core.model.HistoryPage;
+import dev.parley.core.model.Message;
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.ServerFrame;
+
+/**
+ * Turns one request frame of an authenticated device into service calls and its response frame.
+ * Runs on the session's serial executor (a virtual thread): blocking is fine here. Returns null when the
+ * request has no id and succeeded (acks and reads without id get no response).
+ */
+final class RequestHandler {
+    private final SessionServices s;
+
+    RequestHandler(SessionServices services) {
+        this.s = services;
+    }
+
+    ServerFrame handle(DeviceIdentity me, ClientFrame frame) {
+        return switch (frame) {
+            case ClientFrame.Auth a -> ServerFrame.Error.of(a.id(), dev.parley.protocol.ErrorCode.INVALID_FRAME,
+                    "auth: this connection is already authenticated");
+            case ClientFrame.Ping p -> new ServerFrame.Pong(p.id(), s.clock().millis());
+            case ClientFrame.OpenDirect o -> openDirect(me, o);
+            case ClientFrame.Send m -> send(me, m);
+            case ClientFrame.Ack a -> ack(me, a);
+            case ClientFrame.Read r -> read(me, r);
+            case ClientFrame.GetChats g -> new ServerFrame.Chats(g.id(), s.chats().chatsOf(me.userId()).stream()
+                    .map(c -> s.views().chat(me.userId(), c)).toList());
+            case ClientFrame.GetHistory h -> history(me, h);
+            case ClientFrame.SetSettings st -> {
+                s.accounts().updateSettings(me.userId(), st.readReceipts());
+                yield ok(st.id());
+            }
+        };
+    }
+
+    private ServerFrame openDirect(DeviceIdentity me, ClientFrame.OpenDirect o) {
+        Chat chat = s.chats().openDirect(me.userId(), o.userId());
+        return new ServerFrame.ChatResult(o.id(), s.views().chat(me.userId(), s.chats().summary(me.userId(), chat.id())));
+    }
+
+    private ServerFrame send(DeviceIdentity me, ClientFrame.Send m) {
+        Message msg = s.messages().sendText(me, m.chatId(), m.clientId(), m.text(), m.replyTo());
+        s.metrics().counter("parley.messages.accepted").increment();
+        return new ServerFrame.Accepted(m.id(), msg.chatId(), msg.seq(), msg.id(), msg.clientId(),
+                msg.createdAt().toEpochMilli());
+    }
+
+    private ServerFrame ack(DeviceIdentity me, ClientFrame.Ack a) {
+        s.receipts().acknowledge(me, a.cursor());
+        return ok(a.id());
+    }
+
+    private ServerFrame read(DeviceIdentity me, ClientFrame.Read r) {
+        s.receipts().markRead(me.userId(), r.chatId(), r.seq());
+        return ok(r.id());
+    }
+
+    private ServerFrame history(DeviceIdentity me, ClientFrame.GetHistory h) {
+        HistoryPage page = s.chats().history(me.userId(), h.chatId(), h.before(), h.after(), h.limit());
+        return new ServerFrame.History(h.id(), h.chatId(), page.messages().stream().map(ViewMapper::message).toList(),
+                page.more());
+    }
+
+    private static ServerFrame ok(String id) {
+        return id == null ? null : new ServerFrame.Ok(id);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.parley.server.ws;
+
+import dev.parley.core.model.ChatSummary;
+import dev.parley.core.model.Event;
+import dev.parley.core.model.Member;
+import dev.parley.core.model.Message;
+import dev.parley.core.model.Update;
+import dev.parley.core.model.User;
+import dev.parley.core.service.AccountService;
+import dev.parley.core.service.ReceiptService;
+import dev.parley.protocol.ServerFrame;
+import dev.parley.protocol.Views;
+import java.util.List;
+import java.util.Locale;
+
+/** Maps core objects to wire views, as a given viewer may see them (read receipts are per viewer). */
+public final class ViewMapper {
+    private final AccountService accounts;
+    private final ReceiptService receipts;
+
+    public ViewMapper(AccountService accounts, ReceiptService receipts) {
+        this.accounts = accounts;
+        this.receipts = receipts;
+    }
+
+    public static Views.User user(User u) {
+        return new Views.User(u.id(), u.username(), u.phone(), u.displayName());
+    }
+
+    public static Views.Message message(Message m) {
+        return new Views.Message(m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
+                m.kind().name().toLowerCase(Locale.ROOT), m.text(), m.replyTo(), m.createdAt().toEpochMilli());
+    }
+
+    public ServerFrame.Update update(Update u) {
+        return new ServerFrame.Update(u.cursor(), event(u.userId(), u.event()));
+    }
+
+    public Views.Chat chat(long viewerId, ChatSummary s) {
+        Member me = s.members().stream().filter(m -> m.userId() == viewerId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("user " + viewerId + " is not in chat " + s.chat().id()));
+        Views.User peer = s.members().stream().filter(m -> m.userId() != viewerId && m.active()).findFirst()
+                .map(m -> user(accounts.user(m.userId()))).orElse(null);
+        List<Views.Member> members = s.members().stream().filter(Member::active)
+                .map(m -> new Views.Member(m.userId(), m.role().name().toLowerCase(Locale.ROOT), m.deliveredSeq(),
+                        receipts.visibleReadSeq(viewerId, m)))
+                .toList();
+        long unread = Math.max(0, s.unread());
+        return new Views.Chat(s.chat().id(), s.chat().kind().name().toLowerCase(Locale.ROOT), s.chat().lastSeq(),
+                peer, members, s.lastMessage() == null ? null : message(s.lastMessage()), me.readSeq(), unread,
+                s.chat().createdAt().toEpochMilli());
+    }
+
+    private Views.Event event(long viewerId, Event e) {
+        return switch (e) {
+            case Event.MessageAdded m -> new Views.MessageEvent(message(m.message()));
+            case Event.ReceiptMoved r -> new Views.ReceiptEvent(r.chatId(), r.memberId(), r.deliveredSeq(),
+                    receipts.visibleReadSeq(viewerId, r));
+            case Event.ChatCreated c -> new Views.ChatEvent(c.chatId(), c.kind().name().toLowerCase(Locale.ROOT),
+                    c.memberIds());
+        };
+    }
+}

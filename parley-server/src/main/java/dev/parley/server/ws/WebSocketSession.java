@@ -1,0 +1,258 @@
+package dev.parley.server.ws;
+
+import dev.parley.core.delivery.DeliveryPump;
+import dev.parley.core.delivery.SerialExecutor;
+import dev.parley.core.model.DeviceIdentity;
+import dev.parley.core.model.Update;
+import dev.parley.core.port.Connection;
+import dev.parley.core.service.ServiceException;
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.CloseCodes;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.ServerFrame;
+import dev.parley.server.Errors;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection after the upgrade: authentication, request handling and update delivery.
+ *
+ * <p>Threads: Netty's event loop only hands raw text to {@link #receive}; requests run in order on the
+ * session's serial executor (virtual threads, may block on the store); delivery runs on a second serial
+ * executor inside the {@link DeliveryPump}, so a slow send never delays what the device receives.
+ */
+public final class WebSocketSession implements Connection, DeliveryPump.Sink {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
+
+    private final Channel channel;
+    private final SessionServices s;
+    private final SerialExecutor requests;
+    private final RequestHandler handler;
+    private final AbuseMeter invalidFrames;
+    private final AbuseMeter refused;
+    private volatile DeviceIdentity identity;
+    private volatile DeliveryPump pump;
+    private volatile boolean closing;
+    private ScheduledFuture<?> authTimeout;
+
+    public WebSocketSession(Channel channel, SessionServices services) {
+        this.channel = channel;
+        this.s = services;
+        this.requests = new SerialExecutor(services.workers(), this::failed);
+        this.handler = new RequestHandler(services);
+        this.invalidFrames = new AbuseMeter(services.clock(), services.config().maxInvalidFramesPerMinute());
+        this.refused = new AbuseMeter(services.clock(), services.config().maxRateLimitedPerMinute());
+    }
+
+    /** The upgrade completed; {@code token} came with it (query or subprotocol) or is null. */
+    public void opened(String token) {
+        if (token != null) {
+            requests.execute(() -> authenticate(null, token, null));
+            return;
+        }
+        authTimeout = channel.eventLoop().schedule(() -> {
+            if (identity == null) {
+                close(CloseCodes.UNAUTHENTICATED, "no auth frame within " + s.config().authTimeout().toSeconds() + "s");
+            }
+        }, s.config().authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A text frame arrived (event loop). */
+    public void receive(String text) {
+        if (requests.pending() >= s.config().maxQueuedRequests()) {
+            requests.execute(() -> refuse(null, ErrorCode.RATE_LIMITED,
+                    "more than " + s.config().maxQueuedRequests() + " requests waiting; slow down"));
+            return;
+        }
+        requests.execute(() -> process(text));
+    }
+
+    /** A frame that cannot be decoded at all arrived (binary, oversize, invalid UTF-8) — event loop. */
+    public void receiveInvalid(ErrorCode code, String message) {
+        requests.execute(() -> invalid(null, code, message));
+    }
+
+    /** The channel closed. */
+    public void closed() {
+        closing = true;
+        if (authTimeout != null) {
+            authTimeout.cancel(false);
+        }
+        DeliveryPump p = pump;
+        if (p != null) {
+            p.stop();
+        }
+        if (identity != null) {
+            s.registry().unregister(this);
+            log.atInfo().addKeyValue("userId", identity.userId()).addKeyValue("deviceId", identity.deviceId())
+                    .log("connection closed");
+        }
+    }
+
+    private void process(String text) {
+        ClientFrame frame;
+        try {
+            frame = s.codec().decodeClient(text);
+        } catch (ProtocolException e) {
+            invalid(e.requestId(), e.code(), e.getMessage());
+            return;
+        }
+        DeviceIdentity me = identity;
+        if (me == null) {
+            if (frame instanceof ClientFrame.Auth a) {
+                authenticate(a.id(), a.token(), a.cursor());
+            } else {
+                invalid(frame.id(), ErrorCode.UNAUTHENTICATED, "send an auth frame first");
+            }
+            return;
+        }
+        try {
+            ServerFrame response = handler.handle(me, frame);
+            if (response != null) {
+                send(response);
+            }
+        } catch (ServiceException e) {
+            ErrorCode code = Errors.code(e.failure());
+            if (code == ErrorCode.RATE_LIMITED) {
+                refuse(frame.id(), code, e.getMessage());
+            } else {
+                send(ServerFrame.Error.of(frame.id(), code, e.getMessage()));
+            }
+        }
+    }
+
+    private void authenticate(String requestId, String token, Long clientCursor) {
+        DeviceIdentity me = s.accounts().authenticate(token).orElse(null);
+        if (me == null) {
+            send(ServerFrame.Error.of(requestId, ErrorCode.UNAUTHENTICATED, "token is unknown or revoked"));
+            close(CloseCodes.UNAUTHENTICATED, "token is unknown or revoked");
+            return;
+        }
+        identity = me;
+        if (authTimeout != null) {
+            authTimeout.cancel(false);
+        }
+        s.registry().register(this);
+        if (!channel.isActive() || s.accounts().authenticate(token).isEmpty()) {
+            close(CloseCodes.DEVICE_REVOKED, "device revoked");
+            return;
+        }
+        long head = s.updates().head(me.userId());
+        long cursor = resumeCursor(me, clientCursor, head);
+        DeliveryPump p = new DeliveryPump(me.userId(), s.updates(), new SerialExecutor(s.workers(), this::failed),
+                this, s.config().maxPendingUpdates());
+        pump = p;
+        send(new ServerFrame.Ready(requestId, me.userId(), me.deviceId(), cursor, head, s.clock().millis()));
+        p.start(cursor);
+        log.atInfo().addKeyValue("userId", me.userId()).addKeyValue("deviceId", me.deviceId())
+                .addKeyValue("cursor", cursor).addKeyValue("head", head).log("connection authenticated");
+    }
+
+    /** Resume after the later of the server's acked cursor and the client's processed cursor (capped at head). */
+    private long resumeCursor(DeviceIdentity me, Long clientCursor, long head) {
+        long acked = Math.max(0, s.updates().ackedCursor(me.deviceId()));
+        if (clientCursor == null || clientCursor <= acked) {
+            return acked;
+        }
+        long processed = Math.min(clientCursor, head);
+        s.receipts().acknowledge(me, processed);
+        return processed;
+    }
+
+    private void invalid(String requestId, ErrorCode code, String message) {
+        send(ServerFrame.Error.of(requestId, code, message));
+        s.metrics().counter("parley.ws.invalid_frames", "code", code.wire()).increment();
+        if (invalidFrames.offend()) {
+            close(CloseCodes.POLICY_VIOLATION, "too many invalid frames");
+        }
+    }
+
+    private void refuse(String requestId, ErrorCode code, String message) {
+        send(ServerFrame.Error.of(requestId, code, message));
+        if (refused.offend()) {
+            close(CloseCodes.FLOOD, "too many requests");
+        }
+    }
+
+    private void failed(Throwable t) {
+        log.atError().setCause(t).addKeyValue("channel", channel.id().asShortText()).log("session task failed");
+        send(ServerFrame.Error.of(null, ErrorCode.INTERNAL, "internal error"));
+    }
+
+    private void send(ServerFrame frame) {
+        if (!closing) {
+            channel.writeAndFlush(new TextWebSocketFrame(s.codec().encode(frame)));
+        }
+    }
+
+    void close(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        log.atInfo().addKeyValue("code", code).addKeyValue("reason", reason).log("closing connection");
+    }
+
+    // --- Connection (the core's view) ---
+
+    @Override
+    public long userId() {
+        return identity.userId();
+    }
+
+    @Override
+    public long deviceId() {
+        return identity.deviceId();
+    }
+
+    @Override
+    public void offer(List<Update> updates) {
+        DeliveryPump p = pump;
+        if (p != null) {
+            p.offer(updates);
+        }
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        switch (reason) {
+            case DEVICE_REVOKED -> close(CloseCodes.DEVICE_REVOKED, "device revoked");
+            case SHUTDOWN -> close(CloseCodes.GOING_AWAY, "server shutting down");
+            case SLOW_CONSUMER -> close(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect to resume");
+        }
+    }
+
+    // --- DeliveryPump.Sink ---
+
+    @Override
+    public boolean push(Update update) {
+        if (closing || !channel.isWritable()) {
+            return false;
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(s.codec().encode(s.views().update(update))));
+        return true;
+    }
+
+    @Override
+    public void synced(long cursor) {
+        send(new ServerFrame.Synced(cursor));
+    }
+
+    @Override
+    public void overflow() {
+        if (closing) {
+            return;
+        }
+        s.metrics().counter("parley.ws.slow_consumers").increment();
+        close(CloseReason.SLOW_CONSUMER);
+    }
+}

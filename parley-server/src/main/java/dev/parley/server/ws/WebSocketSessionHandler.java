@@ -1,0 +1,144 @@
+package dev.parley.server.ws;
+
+import dev.parley.protocol.CloseCodes;
+import dev.parley.protocol.ErrorCode;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Netty side of a WebSocket connection (one instance per channel): turns frames into calls on the
+ * {@link WebSocketSession}, enforces the application frame size and strict UTF-8, and runs the
+ * heartbeat: after each {@code ping-interval} of silence it pings; once the silence reaches
+ * {@code idle-timeout} it closes with 4000. Pongs and any other frame count as life. A connection that
+ * never upgraded (plain HTTP keep-alive) is closed after one silent interval.
+ */
+public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter {
+    /** Subprotocol the server speaks; a client may also offer {@code bearer.<token>} to authenticate. */
+    public static final String SUBPROTOCOL = "parley.v1";
+    private static final String BEARER_PREFIX = "bearer.";
+
+    private final SessionServices services;
+    private WebSocketSession session;
+    private int silentIntervals;
+
+    public WebSocketSessionHandler(SessionServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
+            session = new WebSocketSession(ctx.channel(), services);
+            session.opened(token(hs));
+        } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            onSilence(ctx);
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        silentIntervals = 0;
+        try {
+            if (session == null) {
+                return;
+            }
+            if (msg instanceof TextWebSocketFrame text) {
+                onText(text.content());
+            } else if (msg instanceof BinaryWebSocketFrame) {
+                session.receiveInvalid(ErrorCode.INVALID_FRAME, "binary frames are not supported; send JSON text frames");
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.closed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private void onText(ByteBuf content) {
+        int max = services.config().maxFrameBytes();
+        if (content.readableBytes() > max) {
+            session.receiveInvalid(ErrorCode.FRAME_TOO_LARGE,
+                    "frame has " + content.readableBytes() + " bytes, the limit is " + max);
+            return;
+        }
+        String text;
+        try {
+            ByteBuffer bytes = content.nioBuffer();
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            session.receiveInvalid(ErrorCode.MALFORMED_JSON, "frame is not valid UTF-8");
+            return;
+        }
+        session.receive(text);
+    }
+
+    private void onSilence(ChannelHandlerContext ctx) {
+        if (session == null) {
+            ctx.close();
+            return;
+        }
+        silentIntervals++;
+        long maxSilent = Math.max(2, ceilDiv(services.config().idleTimeout().toMillis(),
+                services.config().pingInterval().toMillis()));
+        if (silentIntervals < maxSilent) {
+            ctx.writeAndFlush(new PingWebSocketFrame());
+            return;
+        }
+        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.IDLE_TIMEOUT, "idle timeout"))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /** A token from {@code ?access_token=} or a {@code bearer.<token>} subprotocol, else null. */
+    private static String token(WebSocketServerProtocolHandler.HandshakeComplete hs) {
+        List<String> query = new QueryStringDecoder(hs.requestUri()).parameters().get("access_token");
+        if (query != null && !query.isEmpty()) {
+            return query.get(0);
+        }
+        String protocols = hs.requestHeaders().get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
+        if (protocols == null) {
+            return null;
+        }
+        for (String p : protocols.split(",")) {
+            String trimmed = p.trim();
+            if (trimmed.startsWith(BEARER_PREFIX)) {
+                return trimmed.substring(BEARER_PREFIX.length());
+            }
+        }
+        return null;
+    }
+}

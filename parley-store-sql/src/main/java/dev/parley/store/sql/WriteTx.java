@@ -1,0 +1,43 @@
+package dev.parley.store.sql;
+
+import dev.parley.core.model.Update;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one {@link WriteTask} sees: the writer's connection (inside the task's savepoint), a collector of the
+ * update-stream entries it appended (handed to the listener after commit) and a way to undo its own changes
+ * while still returning a value.
+ */
+final class WriteTx {
+    private final Connection connection;
+    private final List<Update> appended = new ArrayList<>();
+    private boolean discarded;
+
+    WriteTx(Connection connection) {
+        this.connection = connection;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Records entries written by this task, in cursor order per user. */
+    void appended(List<Update> updates) {
+        appended.addAll(updates);
+    }
+
+    /** Rolls back everything this task wrote once it returns; its result is still delivered to the caller. */
+    void discard() {
+        discarded = true;
+    }
+
+    boolean discarded() {
+        return discarded;
+    }
+
+    List<Update> updates() {
+        return discarded ? List.of() : List.copyOf(appended);
+    }
+}
