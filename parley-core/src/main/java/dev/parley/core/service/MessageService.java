@@ -37,6 +37,9 @@ public final class MessageService {
         Draft draft = new Draft(chatId, ids.next(), sender.userId(), sender.deviceId(), clientId, MessageKind.TEXT,
                 text, replyTo, clock.instant());
         return switch (log.append(draft)) {
+            case AppendResult.Appended a when a.message().chatId() != chatId -> throw new ServiceException(
+                    Failure.INVALID_ARGUMENT, "clientId '" + clientId + "' was already used for a message in chat "
+                    + a.message().chatId() + "; use a new clientId per message");
             case AppendResult.Appended a -> a.message();
             case AppendResult.NotMember n -> throw ChatService.notMember(n.chatId());
         };

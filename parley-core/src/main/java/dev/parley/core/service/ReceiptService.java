@@ -36,7 +36,9 @@ public final class ReceiptService {
         if (r.memberId() == viewerId) {
             return r.readSeq();
         }
-        return r.readShared() && accounts.settings(viewerId).readReceipts() ? r.readSeq() : null;
+        boolean shared = r.readShared() && accounts.settings(r.memberId()).readReceipts()
+                && accounts.settings(viewerId).readReceipts();
+        return shared ? r.readSeq() : null;
     }
 
     /** The readSeq of a member as {@code viewerId} may see it in a chat list, or null. */

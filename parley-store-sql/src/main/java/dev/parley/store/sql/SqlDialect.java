@@ -9,20 +9,27 @@ import java.util.Set;
  */
 public enum SqlDialect {
     /** SQLite ≥ 3.35 (embedded mode): one process, one writer thread, so no row locks are needed. */
-    SQLITE("sqlite", "", Set.of()),
-    /** PostgreSQL (cluster mode): several nodes may write, so read-then-update paths take a row lock. */
-    POSTGRESQL("postgresql", " FOR UPDATE", Set.of("40001", "40P01"));
+    SQLITE("sqlite", "", null, Set.of()),
+    /**
+     * PostgreSQL (cluster mode): several nodes may write, so read-then-update paths take a row lock. A batch holds
+     * its row locks until its commit, so two nodes' batches can wait on each other; the writer session's short
+     * {@code lock_timeout} breaks such a cycle long before the deadlock detector would, and the task that gave
+     * up runs again (lock_not_available 55P03, serialization_failure 40001, deadlock_detected 40P01).
+     */
+    POSTGRESQL("postgresql", " FOR UPDATE", "SET lock_timeout = '100ms'", Set.of("40001", "40P01", "55P03"));
 
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
 
     private final String folder;
     private final String forUpdate;
+    private final String writerSessionInit;
     private final Set<String> transientStates;
 
-    SqlDialect(String folder, String forUpdate, Set<String> transientStates) {
+    SqlDialect(String folder, String forUpdate, String writerSessionInit, Set<String> transientStates) {
         this.folder = folder;
         this.forUpdate = forUpdate;
+        this.writerSessionInit = writerSessionInit;
         this.transientStates = transientStates;
     }
 
@@ -34,6 +41,11 @@ public enum SqlDialect {
     /** Suffix of a SELECT that must lock the rows it reads until the transaction ends ("" on SQLite). */
     String forUpdate() {
         return forUpdate;
+    }
+
+    /** SQL run once on each writer connection when it opens, or null. */
+    String writerSessionInit() {
+        return writerSessionInit;
     }
 
     /**

@@ -1,0 +1,96 @@
+package dev.parley.store.sql;
+
+import dev.parley.core.model.Chat;
+import dev.parley.core.model.ChatKind;
+import dev.parley.core.model.Device;
+import dev.parley.core.model.Member;
+import dev.parley.core.model.Message;
+import dev.parley.core.model.MessageKind;
+import dev.parley.core.model.Role;
+import dev.parley.core.model.Settings;
+import dev.parley.core.model.User;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Column lists and the row mappers that read them, by position. Each {@code *_COLUMNS} constant (or
+ * {@code *Columns(alias)}) goes with the mapper of the same name.
+ */
+final class Rows {
+    /** {@code leave_seq} of an active membership. */
+    static final long ACTIVE = Long.MAX_VALUE;
+
+    static final String USER_COLUMNS = "id, username, phone, display_name, read_receipts, created_at";
+    static final String DEVICE_COLUMNS = "id, user_id, name, created_at, acked_cursor";
+    static final String MEMBER_COLUMNS = "chat_id, user_id, role, join_seq, leave_seq, delivered_seq, read_seq";
+
+    private Rows() {
+    }
+
+    static String chatColumns(String alias) {
+        return prefixed(alias, "id", "kind", "last_seq", "created_at");
+    }
+
+    static String messageColumns(String alias) {
+        return prefixed(alias, "chat_id", "seq", "id", "sender_id", "sender_device_id", "client_id", "kind",
+                "body", "reply_to", "created_at");
+    }
+
+    static User user(ResultSet row) throws SQLException {
+        return new User(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                new Settings(row.getBoolean(5)), instant(row.getLong(6)));
+    }
+
+    static Device device(ResultSet row) throws SQLException {
+        return new Device(row.getLong(1), row.getLong(2), row.getString(3), instant(row.getLong(4)),
+                row.getLong(5));
+    }
+
+    static Chat chat(ResultSet row) throws SQLException {
+        return new Chat(row.getLong(1), ChatKind.valueOf(row.getString(2)), row.getLong(3),
+                instant(row.getLong(4)));
+    }
+
+    static Member member(ResultSet row) throws SQLException {
+        return new Member(row.getLong(1), row.getLong(2), Role.valueOf(row.getString(3)), row.getLong(4),
+                row.getLong(5), row.getLong(6), row.getLong(7));
+    }
+
+    static Message message(ResultSet row) throws SQLException {
+        return message(row, 1);
+    }
+
+    /** The message whose {@link #messageColumns} start at column {@code first}. */
+    static Message message(ResultSet row, int first) throws SQLException {
+        return new Message(row.getLong(first), row.getLong(first + 1), row.getString(first + 2),
+                row.getLong(first + 3), row.getLong(first + 4), row.getString(first + 5),
+                MessageKind.valueOf(row.getString(first + 6)), row.getString(first + 7),
+                Jdbc.nullableLong(row, first + 8), instant(row.getLong(first + 9)));
+    }
+
+    static Instant instant(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis);
+    }
+
+    /** Stored precision: epoch milliseconds. */
+    static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+
+    /** {@code instant} at stored precision, so what a write returns equals what a later read returns. */
+    static Instant stored(Instant instant) {
+        return instant(millis(instant));
+    }
+
+    private static String prefixed(String alias, String... columns) {
+        StringBuilder sql = new StringBuilder();
+        for (String column : columns) {
+            if (!sql.isEmpty()) {
+                sql.append(", ");
+            }
+            sql.append(alias).append('.').append(column);
+        }
+        return sql.toString();
+    }
+}

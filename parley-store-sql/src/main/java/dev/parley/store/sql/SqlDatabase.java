@@ -1,0 +1,162 @@
+package dev.parley.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.core.port.UpdateListener;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One database: its dialect, the migrations (Flyway, run at open), a small pool of read connections and the
+ * single {@link GroupCommitWriter} through which every write goes.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a commit returns only after the WAL is fsync'd),
+ * a busy timeout and foreign keys on; WAL lets the readers run next to the writer. PostgreSQL uses the same
+ * writer; its read-then-write paths take row locks so several nodes may write the same database.
+ */
+public final class SqlDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SqlDatabase.class);
+    private static final int READ_CONNECTIONS = 4;
+    private static final int MAX_BATCH = 256;
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+    private final SqlDialect dialect;
+    private final HikariDataSource readers;
+    private final HikariDataSource writerConnection;
+    private final GroupCommitWriter writer;
+    private volatile UpdateListener listener = updates -> { };
+
+    private SqlDatabase(SqlDialect dialect, DataSource raw, String name, String location) {
+        this.dialect = dialect;
+        migrate(dialect, raw, location);
+        this.writerConnection = pool(raw, name + "-write", 1, "TRANSACTION_READ_COMMITTED",
+                dialect.writerSessionInit());
+        this.readers = openReaders(raw, name);
+        this.writer = new GroupCommitWriter(writerConnection, dialect, MAX_BATCH, () -> listener);
+    }
+
+    /** Opens (creating and migrating if needed) the SQLite database in {@code file}. */
+    public static SqlDatabase sqlite(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        SQLiteDataSource raw = new SQLiteDataSource(config);
+        raw.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        log.info("opening SQLite database {}", file.toAbsolutePath());
+        return new SqlDatabase(SqlDialect.SQLITE, raw, "parley-sqlite", file.toAbsolutePath().toString());
+    }
+
+    /**
+     * Opens the PostgreSQL database at {@code jdbcUrl} (e.g. {@code jdbc:postgresql://host:5432/parley}, with
+     * {@code ?currentSchema=…} to use a schema other than {@code public}; the schema must exist) and migrates it.
+     */
+    public static SqlDatabase postgres(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("expected a jdbc:postgresql: URL, got " + jdbcUrl);
+        }
+        PGSimpleDataSource raw = new PGSimpleDataSource();
+        raw.setURL(jdbcUrl);
+        raw.setUser(user);
+        raw.setPassword(password);
+        raw.setReWriteBatchedInserts(true);
+        log.info("opening PostgreSQL database {}", jdbcUrl);
+        return new SqlDatabase(SqlDialect.POSTGRESQL, raw, "parley-postgres", jdbcUrl);
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** Number of write transactions committed since open; fewer than the writes when group commit batches. */
+    public long commits() {
+        return writer.commits();
+    }
+
+    /** Finishes the queued writes, then closes every connection. */
+    @Override
+    public void close() {
+        writer.close();
+        readers.close();
+        writerConnection.close();
+    }
+
+    void listen(UpdateListener listener) {
+        this.listener = listener == null ? updates -> { } : listener;
+    }
+
+    /** Runs {@code task} through the single writer; returns once its batch is committed. */
+    <T> T write(WriteTask<T> task) {
+        return writer.submit(task);
+    }
+
+    /** Runs {@code work} on a read connection, in one read-only snapshot. */
+    <T> T read(SqlFunction<T> work) {
+        try (Connection connection = readers.getConnection()) {
+            try {
+                return work.apply(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new SqlStoreException("SQL read failed on " + dialect + ": " + e.getMessage(), e);
+        }
+    }
+
+    int queuedWrites() {
+        return writer.queued();
+    }
+
+    /** Brings the schema up to date; fails fast naming the database when it cannot be opened or migrated. */
+    private static void migrate(SqlDialect dialect, DataSource raw, String location) {
+        try {
+            Flyway.configure()
+                    .dataSource(raw)
+                    .locations(dialect.migrations())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new SqlStoreException("cannot open and migrate the " + dialect + " database at " + location
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private HikariDataSource openReaders(DataSource raw, String name) {
+        try {
+            return pool(raw, name + "-read", READ_CONNECTIONS, "TRANSACTION_REPEATABLE_READ", null);
+        } catch (RuntimeException e) {
+            writerConnection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A pool without auto-commit; {@code isolation} applies to PostgreSQL (SQLite is always serializable);
+     * {@code initSql} (nullable) runs on each new connection.
+     */
+    private HikariDataSource pool(DataSource raw, String name, int size, String isolation, String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(raw);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        if (dialect == SqlDialect.POSTGRESQL) {
+            config.setTransactionIsolation(isolation);
+        }
+        if (initSql != null) {
+            config.setConnectionInitSql(initSql);
+        }
+        return new HikariDataSource(config);
+    }
+}

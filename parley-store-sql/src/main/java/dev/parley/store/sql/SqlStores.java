@@ -1,0 +1,76 @@
+package dev.parley.store.sql;
+
+import dev.parley.core.port.AccountStore;
+import dev.parley.core.port.ChatStore;
+import dev.parley.core.port.MessageLog;
+import dev.parley.core.port.ReceiptStore;
+import dev.parley.core.port.UpdateStream;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The five store ports on one SQL database: what the composition root builds. Close it last, after the
+ * services: {@link #close()} finishes the queued writes, then closes the connections.
+ *
+ * <pre>{@code
+ * SqlStores stores = SqlStores.sqlite(Path.of("data/parley.db"), Clock.systemUTC());
+ * SqlStores stores = SqlStores.postgres("jdbc:postgresql://db:5432/parley", "parley", secret, Clock.systemUTC());
+ * }</pre>
+ */
+public final class SqlStores implements AutoCloseable {
+    private final SqlDatabase database;
+    private final SqlAccountStore accounts;
+    private final SqlChatStore chats;
+    private final SqlMessageLog messages;
+    private final SqlUpdateStream updates;
+    private final SqlReceiptStore receipts;
+
+    public SqlStores(SqlDatabase database, Clock clock) {
+        this.database = database;
+        this.accounts = new SqlAccountStore(database);
+        this.chats = new SqlChatStore(database);
+        this.messages = new SqlMessageLog(database);
+        this.updates = new SqlUpdateStream(database);
+        this.receipts = new SqlReceiptStore(database, clock);
+    }
+
+    /** The embedded store: the SQLite file {@code file} (created and migrated if needed; its folder must exist). */
+    public static SqlStores sqlite(Path file, Clock clock) {
+        return new SqlStores(SqlDatabase.sqlite(file), clock);
+    }
+
+    /** The cluster store on PostgreSQL (migrated at open); see {@link SqlDatabase#postgres}. */
+    public static SqlStores postgres(String jdbcUrl, String user, String password, Clock clock) {
+        return new SqlStores(SqlDatabase.postgres(jdbcUrl, user, password), clock);
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public ChatStore chats() {
+        return chats;
+    }
+
+    public MessageLog messages() {
+        return messages;
+    }
+
+    public UpdateStream updates() {
+        return updates;
+    }
+
+    public ReceiptStore receipts() {
+        return receipts;
+    }
+
+    /** The database underneath (dialect, commit count). */
+    public SqlDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

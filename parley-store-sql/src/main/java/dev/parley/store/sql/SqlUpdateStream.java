@@ -1,0 +1,58 @@
+package dev.parley.store.sql;
+
+import dev.parley.core.model.Update;
+import dev.parley.core.port.UpdateListener;
+import dev.parley.core.port.UpdateStream;
+import java.util.List;
+
+/**
+ * {@link UpdateStream} on SQL. Table:
+ * <pre>
+ * updates                        the per-user inbox (ARCHITECTURE.md §3)
+ *   user_id       BIGINT FK users  } PRIMARY KEY (user_id, cursor); cursor is 1, 2, 3 … per user, no gaps,
+ *   cursor        BIGINT           }   taken from users.update_head in the transaction that appends
+ *   kind          TEXT           MESSAGE_ADDED | RECEIPT_MOVED | CHAT_CREATED
+ *   chat_id       BIGINT         the chat the event is about (every kind)
+ *   seq           BIGINT         MESSAGE_ADDED: the message (chat_id, seq), joined with messages on read
+ *   member_id     BIGINT         RECEIPT_MOVED: whose watermarks moved
+ *   delivered_seq BIGINT         RECEIPT_MOVED: the member's deliveredSeq after the move
+ *   read_seq      BIGINT         RECEIPT_MOVED: the member's readSeq after the move
+ *   read_shared   BOOLEAN        RECEIPT_MOVED: whether the member shares read receipts (INTEGER on SQLite)
+ *   payload       TEXT           CHAT_CREATED: member user ids as a comma list ("3,7"); the kind comes from chats
+ *   created_at    BIGINT         epoch millis of the append
+ * </pre>
+ * Columns that do not apply to a kind are NULL. Device progress is {@code devices.acked_cursor} (see
+ * {@link SqlAccountStore}); the user's head is {@code users.update_head}.
+ */
+public final class SqlUpdateStream implements UpdateStream {
+    private final SqlDatabase database;
+
+    public SqlUpdateStream(SqlDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<Update> read(long userId, long afterCursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
+        return database.read(c -> UpdateEntries.read(c, userId, afterCursor, limit));
+    }
+
+    @Override
+    public long head(long userId) {
+        return database.read(c -> Jdbc.first(c, "SELECT update_head FROM users WHERE id = ?",
+                row -> row.getLong(1), userId)).orElse(0L);
+    }
+
+    @Override
+    public long ackedCursor(long deviceId) {
+        return database.read(c -> Jdbc.first(c, "SELECT acked_cursor FROM devices WHERE id = ?",
+                row -> row.getLong(1), deviceId)).orElse(-1L);
+    }
+
+    @Override
+    public void listen(UpdateListener listener) {
+        database.listen(listener);
+    }
+}

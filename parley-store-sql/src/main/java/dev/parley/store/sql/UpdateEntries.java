@@ -1,0 +1,134 @@
+package dev.parley.store.sql;
+
+import dev.parley.core.model.ChatKind;
+import dev.parley.core.model.Event;
+import dev.parley.core.model.Event.ChatCreated;
+import dev.parley.core.model.Event.MessageAdded;
+import dev.parley.core.model.Event.ReceiptMoved;
+import dev.parley.core.model.Update;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Appends to and reads the {@code updates} table (its schema is described in {@link SqlUpdateStream}). */
+final class UpdateEntries {
+    static final String MESSAGE_ADDED = "MESSAGE_ADDED";
+    static final String RECEIPT_MOVED = "RECEIPT_MOVED";
+    static final String CHAT_CREATED = "CHAT_CREATED";
+
+    private static final String INSERT = "INSERT INTO updates (user_id, cursor, kind, chat_id, seq, member_id,"
+            + " delivered_seq, read_seq, read_shared, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String READ = "SELECT u.user_id, u.cursor, u.kind, u.chat_id, u.member_id,"
+            + " u.delivered_seq, u.read_seq, u.read_shared, u.payload, c.kind, " + Rows.messageColumns("m")
+            + " FROM updates u LEFT JOIN chats c ON c.id = u.chat_id"
+            + " LEFT JOIN messages m ON m.chat_id = u.chat_id AND m.seq = u.seq"
+            + " WHERE u.user_id = ? AND u.cursor > ? ORDER BY u.cursor LIMIT ?";
+    private static final int FIRST_MESSAGE_COLUMN = 11;
+
+    private UpdateEntries() {
+    }
+
+    /**
+     * Appends {@code event} to the stream of every user in {@code userIds}: each user's {@code update_head} is
+     * advanced by one (a row lock on PostgreSQL) and the entry stored at the new cursor. The entries are recorded
+     * in {@code tx} for the listener.
+     */
+    static List<Update> append(WriteTx tx, Collection<Long> userIds, Event event, Instant at) throws SQLException {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> users = userIds.stream().distinct().sorted().toList();
+        Map<Long, Long> cursors = advanceHeads(tx.connection(), users);
+        List<Update> updates = users.stream().map(user -> new Update(user, cursors.get(user), event)).toList();
+        insert(tx.connection(), updates, Rows.millis(at));
+        tx.appended(updates);
+        return updates;
+    }
+
+    /** Entries of {@code userId} after {@code afterCursor}, ascending, at most {@code limit}. */
+    static List<Update> read(Connection connection, long userId, long afterCursor, int limit) throws SQLException {
+        return Jdbc.list(connection, READ, UpdateEntries::update, userId, afterCursor, limit);
+    }
+
+    private static Map<Long, Long> advanceHeads(Connection connection, List<Long> users) throws SQLException {
+        String sql = "UPDATE users SET update_head = update_head + 1 WHERE id IN ("
+                + Jdbc.placeholders(users.size()) + ") RETURNING id, update_head";
+        Map<Long, Long> cursors = new HashMap<>();
+        for (long[] row : Jdbc.list(connection, sql, r -> new long[] {r.getLong(1), r.getLong(2)}, users.toArray())) {
+            cursors.put(row[0], row[1]);
+        }
+        if (cursors.size() != users.size()) {
+            List<Long> missing = users.stream().filter(user -> !cursors.containsKey(user)).toList();
+            throw new IllegalArgumentException("cannot append an update for unknown user ids " + missing);
+        }
+        return cursors;
+    }
+
+    private static void insert(Connection connection, List<Update> updates, long createdAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            for (Update update : updates) {
+                Jdbc.bind(statement, columns(update, createdAt));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static Object[] columns(Update update, long createdAt) {
+        Object user = update.userId();
+        Object cursor = update.cursor();
+        return switch (update.event()) {
+            case MessageAdded added -> new Object[] {user, cursor, MESSAGE_ADDED, added.message().chatId(),
+                    added.message().seq(), null, null, null, null, null, createdAt};
+            case ReceiptMoved moved -> new Object[] {user, cursor, RECEIPT_MOVED, moved.chatId(), null,
+                    moved.memberId(), moved.deliveredSeq(), moved.readSeq(), moved.readShared(), null, createdAt};
+            case ChatCreated created -> new Object[] {user, cursor, CHAT_CREATED, created.chatId(), null, null,
+                    null, null, null, joinIds(created.memberIds()), createdAt};
+        };
+    }
+
+    private static Update update(ResultSet row) throws SQLException {
+        long userId = row.getLong(1);
+        long cursor = row.getLong(2);
+        String kind = row.getString(3);
+        long chatId = row.getLong(4);
+        Event event = switch (kind) {
+            case MESSAGE_ADDED -> messageAdded(row, userId, cursor);
+            case RECEIPT_MOVED -> new ReceiptMoved(chatId, row.getLong(5), row.getLong(6), row.getLong(7),
+                    row.getBoolean(8));
+            case CHAT_CREATED -> new ChatCreated(chatId, ChatKind.valueOf(row.getString(10)),
+                    splitIds(row.getString(9)));
+            default -> throw new IllegalStateException("update " + cursor + " of user " + userId
+                    + " has kind '" + kind + "'; expected " + MESSAGE_ADDED + ", " + RECEIPT_MOVED + " or "
+                    + CHAT_CREATED);
+        };
+        return new Update(userId, cursor, event);
+    }
+
+    private static MessageAdded messageAdded(ResultSet row, long userId, long cursor) throws SQLException {
+        if (Jdbc.nullableLong(row, FIRST_MESSAGE_COLUMN) == null) {
+            throw new IllegalStateException("update " + cursor + " of user " + userId
+                    + " refers to a message of chat " + row.getLong(4) + " that is not stored");
+        }
+        return new MessageAdded(Rows.message(row, FIRST_MESSAGE_COLUMN));
+    }
+
+    private static String joinIds(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<Long> splitIds(String payload) {
+        if (payload == null || payload.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(payload.split(",")).map(Long::valueOf).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.parley.store.sql;
+
+import dev.parley.testkit.contract.AccountStoreContract;
+import dev.parley.testkit.contract.ChatStoreContract;
+import dev.parley.testkit.contract.MessageLogContract;
+import dev.parley.testkit.contract.ReceiptStoreContract;
+import dev.parley.testkit.contract.Stores;
+import dev.parley.testkit.contract.UpdateStreamContract;
+import org.junit.jupiter.api.Nested;
+
+/** Every store contract against Sqlite (a fresh database per test). */
+class SqliteStoresTest {
+
+    @Nested
+    class Accounts extends AccountStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class Chats extends ChatStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class Messages extends MessageLogContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class Updates extends UpdateStreamContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class Receipts extends ReceiptStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+}
