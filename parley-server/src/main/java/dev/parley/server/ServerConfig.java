@@ -18,7 +18,8 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
 
     public record Ws(int maxFrameBytes, int hardMaxFrameBytes, Duration pingInterval, Duration idleTimeout,
                      Duration authTimeout, int maxInvalidFramesPerMinute, int maxQueuedRequests,
-                     int maxRateLimitedPerMinute, int maxPendingUpdates, int outboundHighWaterBytes) {
+                     int maxRateLimitedPerMinute, int maxPendingUpdates, int outboundHighWaterBytes,
+                     Duration slowConsumerTimeout) {
     }
 
     public record Argon2(int memoryKib, int iterations, int parallelism) {
@@ -61,7 +62,8 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
                         ws.getInt("max-queued-requests"),
                         ws.getInt("max-rate-limited-per-minute"),
                         ws.getInt("max-pending-updates"),
-                        (int) ws.getMemorySize("outbound-high-water-bytes").toBytes()),
+                        (int) ws.getMemorySize("outbound-high-water-bytes").toBytes(),
+                        ws.getDuration("slow-consumer-timeout")),
                 new Limits(limits.getInt("max-text-length"), limits.getDouble("sends-per-second"),
                         limits.getInt("send-burst"), limits.getInt("history-page-max")),
                 new Argon2(sec.getInt("argon2-memory-kib"), sec.getInt("argon2-iterations"),

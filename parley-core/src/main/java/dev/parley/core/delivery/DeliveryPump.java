@@ -9,23 +9,23 @@ import java.util.concurrent.Executor;
 /**
  * Delivers one device's update stream to its connection: first everything after the resume cursor from
  * the store, then {@code synced}, then live entries as the store commits them — each cursor exactly once,
- * in order. Live entries arrive through {@link #offer}; they are pushed straight from memory when they
- * continue the sent cursor, and re-read from the store when there is a gap or the bounded pending
- * buffer overflowed. All delivery runs on the pump's own serial executor, so a device's requests (which
- * may wait for a commit) never delay what it receives.
+ * in order.
+ *
+ * <p>Live entries arrive through {@link #offer}; they are pushed straight from memory when they continue
+ * the sent cursor, and re-read from the store when there is a gap or the bounded pending buffer overflowed.
+ * When the connection cannot take more ({@link Sink#push} returns false) the pump pauses and holds
+ * nothing but its cursor; {@link #resume} continues from the store. All delivery runs on the pump's own
+ * serial executor, so a device's requests (which may wait for a commit) never delay what it receives.
  */
 public final class DeliveryPump {
 
     /** Where entries go: the connection. */
     public interface Sink {
-        /** Queue one update for the client; false when the connection cannot take more (slow consumer). */
+        /** Queue one update for the client; false when the connection cannot take more now (backpressure). */
         boolean push(Update update);
 
         /** Every entry up to {@code cursor} that existed at start has been pushed. */
         void synced(long cursor);
-
-        /** The connection cannot keep up; it should be closed. Delivery stops. */
-        void overflow();
     }
 
     private static final int READ_BATCH = 256;
@@ -40,8 +40,11 @@ public final class DeliveryPump {
     private boolean gap;
     private boolean scheduled;
     private boolean live;
+    private boolean paused;
     private boolean stopped;
+    // Only touched on the executor:
     private long sent;
+    private boolean syncedSent;
 
     public DeliveryPump(long userId, UpdateStream stream, Executor executor, Sink sink, int maxPending) {
         this.userId = userId;
@@ -55,14 +58,7 @@ public final class DeliveryPump {
     public void start(long cursor) {
         executor.execute(() -> {
             sent = cursor;
-            if (!catchUp()) {
-                return;
-            }
-            sink.synced(sent);
-            synchronized (lock) {
-                live = true;
-            }
-            drain();
+            continueFromStore();
         });
     }
 
@@ -78,7 +74,7 @@ public final class DeliveryPump {
             } else {
                 pending.addAll(updates);
             }
-            if (!live || scheduled) {
+            if (!live || paused || scheduled) {
                 return;
             }
             scheduled = true;
@@ -86,7 +82,22 @@ public final class DeliveryPump {
         executor.execute(this::drain);
     }
 
-    /** Stops delivery; later offers are ignored. */
+    /** The connection can take more again after a refused push: continue from the store. */
+    public void resume() {
+        executor.execute(() -> {
+            synchronized (lock) {
+                if (!paused || stopped) {
+                    return;
+                }
+                paused = false;
+                pending.clear();
+                gap = false;
+            }
+            continueFromStore();
+        });
+    }
+
+    /** Stops delivery for good; later offers are ignored. */
     public void stop() {
         synchronized (lock) {
             stopped = true;
@@ -94,9 +105,18 @@ public final class DeliveryPump {
         }
     }
 
-    /** The highest cursor pushed to the connection. Only meaningful on the pump's executor. */
-    public long sentCursor() {
-        return sent;
+    private void continueFromStore() {
+        if (!catchUp()) {
+            return;
+        }
+        if (!syncedSent) {
+            syncedSent = true;
+            sink.synced(sent);
+            synchronized (lock) {
+                live = true;
+            }
+        }
+        drain();
     }
 
     private void drain() {
@@ -104,7 +124,7 @@ public final class DeliveryPump {
         boolean readStore;
         synchronized (lock) {
             scheduled = false;
-            if (stopped) {
+            if (stopped || paused) {
                 return;
             }
             batch = List.copyOf(pending);
@@ -130,7 +150,7 @@ public final class DeliveryPump {
         }
     }
 
-    /** Pushes everything after {@code sent} that is in the store; false when the sink refused. */
+    /** Pushes everything after {@code sent} that is in the store; false when paused or stopped. */
     private boolean catchUp() {
         while (true) {
             List<Update> page = stream.read(userId, sent, READ_BATCH);
@@ -147,13 +167,14 @@ public final class DeliveryPump {
 
     private boolean push(Update u) {
         synchronized (lock) {
-            if (stopped) {
+            if (stopped || paused) {
                 return false;
             }
         }
         if (!sink.push(u)) {
-            stop();
-            sink.overflow();
+            synchronized (lock) {
+                paused = true;
+            }
             return false;
         }
         sent = u.cursor();

@@ -52,7 +52,6 @@ class DeliveryPumpTest {
     static final class RecordingSink implements DeliveryPump.Sink {
         final List<Long> cursors = new CopyOnWriteArrayList<>();
         volatile long synced = -1;
-        volatile boolean overflowed;
         volatile int capacity = Integer.MAX_VALUE;
 
         @Override
@@ -67,11 +66,6 @@ class DeliveryPumpTest {
         @Override
         public void synced(long cursor) {
             synced = cursor;
-        }
-
-        @Override
-        public void overflow() {
-            overflowed = true;
         }
     }
 
@@ -130,14 +124,23 @@ class DeliveryPumpTest {
     }
 
     @Test
-    void aRefusingSinkStopsDeliveryAndReportsOverflow() {
+    void aRefusingSinkPausesDeliveryAndResumeContinuesFromTheStore() {
         sink.capacity = 5;
         for (int i = 0; i < 20; i++) {
             stream.append();
         }
-        pump(64).start(0);
-        await().until(() -> sink.overflowed);
-        assertThat(sink.cursors).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(sink.synced).isEqualTo(-1);
+        DeliveryPump pump = pump(4);
+        pump.start(0);
+        await().until(() -> sink.cursors.size() == 5);
+        for (int i = 0; i < 10; i++) {
+            pump.offer(List.of(stream.append()));
+        }
+        assertThat(sink.synced).as("not synced while paused in the backlog").isEqualTo(-1);
+        sink.capacity = Integer.MAX_VALUE;
+        pump.resume();
+        await().until(() -> sink.synced == 30);
+        pump.offer(List.of(stream.append()));
+        await().until(() -> sink.cursors.size() == 31);
+        assertThat(sink.cursors).containsExactlyElementsOf(LongStream.rangeClosed(1, 31).boxed().toList());
     }
 }

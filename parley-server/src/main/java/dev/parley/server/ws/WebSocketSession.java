@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
+    private static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final Channel channel;
     private final SessionServices s;
@@ -42,6 +43,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private volatile DeliveryPump pump;
     private volatile boolean closing;
     private ScheduledFuture<?> authTimeout;
+    private ScheduledFuture<?> slowTimer;
 
     public WebSocketSession(Channel channel, SessionServices services) {
         this.channel = channel;
@@ -199,6 +201,8 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         }
         closing = true;
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        // The close frame may sit behind unsent data of a peer that does not read: do not wait for it forever.
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         log.atInfo().addKeyValue("code", code).addKeyValue("reason", reason).log("closing connection");
     }
 
@@ -231,11 +235,15 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         }
     }
 
-    // --- DeliveryPump.Sink ---
+    // --- DeliveryPump.Sink and backpressure ---
 
     @Override
     public boolean push(Update update) {
-        if (closing || !channel.isWritable()) {
+        if (closing) {
+            return false;
+        }
+        if (!channel.isWritable()) {
+            channel.eventLoop().execute(this::armSlowConsumerTimer);
             return false;
         }
         channel.writeAndFlush(new TextWebSocketFrame(s.codec().encode(s.views().update(update))));
@@ -247,12 +255,36 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         send(new ServerFrame.Synced(cursor));
     }
 
-    @Override
-    public void overflow() {
-        if (closing) {
+    /** The channel's writability changed (event loop): resume delivery, or keep the timer running. */
+    public void writabilityChanged() {
+        if (!channel.isWritable() || closing) {
             return;
         }
-        s.metrics().counter("parley.ws.slow_consumers").increment();
-        close(CloseReason.SLOW_CONSUMER);
+        if (slowTimer != null) {
+            slowTimer.cancel(false);
+            slowTimer = null;
+        }
+        DeliveryPump p = pump;
+        if (p != null) {
+            p.resume();
+        }
+    }
+
+    /** Event loop: a push was refused; if the client does not drain its buffer in time, cut it off. */
+    private void armSlowConsumerTimer() {
+        if (slowTimer != null || closing) {
+            return;
+        }
+        if (channel.isWritable()) {
+            writabilityChanged();
+            return;
+        }
+        slowTimer = channel.eventLoop().schedule(() -> {
+            slowTimer = null;
+            if (!channel.isWritable() && !closing) {
+                s.metrics().counter("parley.ws.slow_consumers").increment();
+                close(CloseReason.SLOW_CONSUMER);
+            }
+        }, s.config().slowConsumerTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -72,6 +72,14 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.writabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
             session.closed();

@@ -76,6 +76,28 @@ public final class RecordingWebSocket implements AutoCloseable {
         }
     }
 
+    /** The next frame as text, or null once the connection closed and every frame was taken (fails after 10 s of neither). */
+    public String nextTextOrNull() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no frame and no close within " + TIMEOUT);
+                }
+                String f = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    return f;
+                }
+                if (closed.isDone() && frames.isEmpty()) {
+                    return null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ServerFrame next() {
         String text = nextText();
         try {
