@@ -1,0 +1,129 @@
+package dev.parley.client;
+
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.ServerFrame;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Sends and requests in flight: keeps them until answered, transmits them whenever a connection is ready,
+ * retries unanswered sends, and routes responses and errors to their futures (on the callback thread).
+ * Event loop only, except {@link #nextId}.
+ */
+final class Traffic {
+    private final ClientConfig config;
+    private final EventLoop loop;
+    private final Callbacks callbacks;
+    private final FrameCodec codec;
+    private final Supplier<Link> readyLink;
+    private final AtomicLong ids = new AtomicLong();
+    private final Outbox outbox = new Outbox();
+    private final PendingRequests requests = new PendingRequests();
+
+    /** @param readyLink the current connection when it is authenticated and open for traffic, else null */
+    Traffic(ClientConfig config, EventLoop loop, Callbacks callbacks, FrameCodec codec, Supplier<Link> readyLink) {
+        this.config = config;
+        this.loop = loop;
+        this.callbacks = callbacks;
+        this.codec = codec;
+        this.readyLink = readyLink;
+    }
+
+    /** A fresh request id with the given prefix; any thread. */
+    String nextId(String prefix) {
+        return prefix + ids.incrementAndGet();
+    }
+
+    int pendingSends() {
+        return outbox.size();
+    }
+
+    /** Queues a send; a send with the clientId of a pending one shares that one's outcome. */
+    void enqueue(Outbox.Entry entry) {
+        Outbox.Entry kept = outbox.add(entry);
+        if (kept != entry) {
+            kept.result.whenComplete((accepted, error) -> {
+                if (error != null) {
+                    entry.result.completeExceptionally(error);
+                } else {
+                    entry.result.complete(accepted);
+                }
+            });
+        } else if (readyLink.get() != null) {
+            transmit(entry, readyLink.get());
+        }
+    }
+
+    /** Queues a request; it fails with a {@link TimeoutException} if unanswered after the request timeout. */
+    void enqueue(PendingRequests.Pending<?> pending) {
+        requests.add(pending);
+        pending.deadline = loop.schedule(config.requestTimeout(), () -> expire(pending));
+        Link link = readyLink.get();
+        if (link != null) {
+            link.send(codec.encode(pending.frame));
+        }
+    }
+
+    /** A connection became ready: transmit every pending send, then every pending request, oldest first. */
+    void transmitAll(Link link) {
+        outbox.pending().forEach(entry -> transmit(entry, link));
+        requests.all().forEach(pending -> link.send(codec.encode(pending.frame)));
+    }
+
+    void onAccepted(ServerFrame.Accepted accepted) {
+        Outbox.Entry entry = outbox.accepted(accepted.clientId());
+        if (entry != null) {
+            callbacks.complete(entry.result, accepted);
+        }
+    }
+
+    /** Fails the send or request that {@code error} answers; false when the id is not one of ours. */
+    boolean onError(String requestId, ParleyApiException error) {
+        if (outbox.isSendRequest(requestId)) {
+            Outbox.Entry entry = outbox.refused(requestId);
+            if (entry != null) {
+                callbacks.fail(entry.result, error);
+            }
+            return true;
+        }
+        PendingRequests.Pending<?> pending = requests.remove(requestId);
+        if (pending != null) {
+            callbacks.fail(pending.result, error);
+        }
+        return pending != null;
+    }
+
+    /** Completes the request answered by {@code response} (pong, chat, chats, history, ok). */
+    void onResponse(String requestId, ServerFrame response) {
+        PendingRequests.Pending<?> pending = requestId == null ? null : requests.remove(requestId);
+        if (pending != null) {
+            callbacks.run(() -> pending.settle(response));
+        }
+    }
+
+    /** Fails everything in flight with {@code error}; the client is closing for good. */
+    void failAll(ParleyClosedException error) {
+        outbox.drain().forEach(entry -> callbacks.fail(entry.result, error));
+        requests.drain().forEach(pending -> callbacks.fail(pending.result, error));
+    }
+
+    private void transmit(Outbox.Entry entry, Link link) {
+        link.send(codec.encode(outbox.transmission(entry, nextId("s"))));
+        entry.cancelRetry();
+        entry.retry = loop.schedule(config.sendRetryInterval(), () -> {
+            if (outbox.isPending(entry) && readyLink.get() == link) {
+                transmit(entry, link);
+            }
+        });
+    }
+
+    private void expire(PendingRequests.Pending<?> pending) {
+        if (requests.remove(pending.id()) != null) {
+            callbacks.fail(pending.result, new TimeoutException("no " + pending.type.getSimpleName()
+                    + " response to request '" + pending.id() + "' (" + pending.frame.getClass().getSimpleName()
+                    + ") within " + config.requestTimeout()));
+        }
+    }
+}
