@@ -48,6 +48,10 @@ final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    Process process() {
+        return process;
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -13,6 +13,7 @@ import java.util.Map;
 
 /** HTTP endpoints of accounts, sessions (login/logout), devices and user lookup. */
 public final class AccountApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountApi.class);
     private final AccountService accounts;
     private final ObjectMapper mapper;
 
@@ -37,6 +38,7 @@ public final class AccountApi {
         JsonNode body = call.json(mapper);
         User user = accounts.register(HttpCall.text(body, "username"), HttpCall.text(body, "phone"),
                 HttpCall.text(body, "displayName"), HttpCall.text(body, "password"));
+        log.atInfo().addKeyValue("userId", user.id()).addKeyValue("ip", call.remoteAddress()).log("user registered");
         return HttpResult.json(201, ViewMapper.user(user));
     }
 
@@ -44,11 +46,15 @@ public final class AccountApi {
         JsonNode body = call.json(mapper);
         AccountService.Login login = accounts.login(HttpCall.text(body, "login"), HttpCall.text(body, "password"),
                 HttpCall.text(body, "deviceName"));
+        log.atInfo().addKeyValue("userId", login.userId()).addKeyValue("deviceId", login.deviceId())
+                .addKeyValue("ip", call.remoteAddress()).log("device logged in");
         return HttpResult.json(201, login);
     }
 
     private HttpResult logout(HttpCall call) {
         accounts.revoke(call.caller(), call.caller().deviceId());
+        log.atInfo().addKeyValue("userId", call.caller().userId()).addKeyValue("deviceId", call.caller().deviceId())
+                .log("device logged out");
         return HttpResult.noContent();
     }
 
@@ -60,6 +66,8 @@ public final class AccountApi {
 
     private HttpResult revokeDevice(HttpCall call) {
         accounts.revoke(call.caller(), call.longParam("id"));
+        log.atInfo().addKeyValue("userId", call.caller().userId()).addKeyValue("deviceId", call.longParam("id"))
+                .addKeyValue("by", call.caller().deviceId()).log("device revoked");
         return HttpResult.noContent();
     }
 

@@ -4,7 +4,8 @@ import java.time.Clock;
 
 /**
  * Counts offences (invalid frames, refused requests) in a sliding one-minute window (two fixed halves)
- * and says when a connection has passed its allowance. Not thread-safe: used from one session.
+ * and says when a connection has passed its allowance. Thread-safe (the event loop and the session's
+ * executor both record offences).
  */
 final class AbuseMeter {
     private final Clock clock;
@@ -20,7 +21,7 @@ final class AbuseMeter {
     }
 
     /** Records one offence; true when more than the allowance happened within about a minute. */
-    boolean offend() {
+    synchronized boolean offend() {
         long now = clock.millis();
         long elapsed = now - windowStart;
         if (elapsed >= 60_000) {

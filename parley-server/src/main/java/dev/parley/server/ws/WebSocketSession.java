@@ -70,8 +70,9 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     /** A text frame arrived (event loop). */
     public void receive(String text) {
         if (requests.pending() >= s.config().maxQueuedRequests()) {
-            requests.execute(() -> refuse(null, ErrorCode.RATE_LIMITED,
-                    "more than " + s.config().maxQueuedRequests() + " requests waiting; slow down"));
+            // Refused right here: a flood must not grow the queue it is being refused for.
+            refuse(null, ErrorCode.RATE_LIMITED,
+                    "more than " + s.config().maxQueuedRequests() + " requests waiting; slow down");
             return;
         }
         requests.execute(() -> process(text));
