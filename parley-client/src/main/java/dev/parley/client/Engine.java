@@ -6,10 +6,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 
@@ -22,10 +19,8 @@ import java.util.function.Function;
  */
 final class Engine {
     /** RFC 6455 "abnormal closure": used locally for network errors and client-side timeouts. */
-    static final int ABNORMAL = 1006;
+    static final int ABNORMAL = CloseCodes.ABNORMAL;
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
-    private static final Set<Integer> TERMINAL = Set.of(CloseCodes.NORMAL, CloseCodes.POLICY_VIOLATION,
-            CloseCodes.TOO_BIG, CloseCodes.UNAUTHENTICATED, CloseCodes.DEVICE_REVOKED);
     private static final String CLIENT_CLOSED = "client closed";
 
     private final ClientConfig config;
@@ -147,13 +142,13 @@ final class Engine {
                 }
             });
         } catch (RuntimeException e) {
-            lost(l, ABNORMAL, describe(e));
+            lost(l, ABNORMAL, Failures.describe(e));
         }
     }
 
     private void opened(Link l, Transport.Connection connection, Throwable error) {
         if (error != null) {
-            lost(l, ABNORMAL, describe(error));
+            lost(l, ABNORMAL, Failures.describe(error));
         } else if (l != link) {
             connection.abort();
         } else {
@@ -178,7 +173,7 @@ final class Engine {
 
             @Override
             public void onFailure(Throwable error) {
-                loop.post(() -> lost(l, ABNORMAL, describe(error)));
+                loop.post(() -> lost(l, ABNORMAL, Failures.describe(error)));
             }
         };
     }
@@ -199,7 +194,7 @@ final class Engine {
         cancelAckTimer();
         if (closing) {
             terminate(CloseCodes.NORMAL, CLIENT_CLOSED);
-        } else if (TERMINAL.contains(code)) {
+        } else if (CloseCodes.isTerminal(code)) {
             terminate(code, reason);
         } else {
             Duration delay = backoff.delay(failures++);
@@ -404,14 +399,5 @@ final class Engine {
             ParleyClosedException error = terminalError;
             orFail.completeExceptionally(error != null ? error : new ParleyClosedException(CloseCodes.NORMAL, CLIENT_CLOSED));
         }
-    }
-
-    private static String describe(Throwable error) {
-        Throwable root = error;
-        while ((root instanceof CompletionException || root instanceof ExecutionException) && root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

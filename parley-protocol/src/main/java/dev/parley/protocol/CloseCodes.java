@@ -24,6 +24,19 @@ public final class CloseCodes {
     /** The client did not read its updates fast enough. Reconnect; delivery resumes from the cursor. */
     public static final int SLOW_CONSUMER = 4009;
 
+    /** Never sent: what a client reports locally when the connection broke without a close frame (RFC 6455). */
+    public static final int ABNORMAL = 1006;
+
     private CloseCodes() {
+    }
+
+    /**
+     * Whether a client should give up instead of reconnecting after this close code: a normal close, an
+     * abusive or oversized client, a dead token or a revoked device. Everything else (1001, 1006, 4000,
+     * 4008, 4009, …) is worth a reconnect with backoff.
+     */
+    public static boolean isTerminal(int code) {
+        return code == NORMAL || code == POLICY_VIOLATION || code == TOO_BIG || code == UNAUTHENTICATED
+                || code == DEVICE_REVOKED;
     }
 }

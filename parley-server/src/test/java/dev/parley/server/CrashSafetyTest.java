@@ -58,7 +58,7 @@ class CrashSafetyTest {
             for (TestApi.Account s : senders) {
                 RecordingWebSocket ws = authenticated(server, s, null);
                 ws.send("{\"type\":\"openDirect\",\"id\":\"o\",\"userId\":" + receiver.userId() + "}");
-                chatOfSender.put(s.userId(), firstOf(ws, ServerFrame.ChatResult.class).chat().id());
+                chatOfSender.put(s.userId(), ws.skipTo(ServerFrame.ChatResult.class).chat().id());
                 sockets.add(ws);
             }
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
@@ -104,7 +104,7 @@ class CrashSafetyTest {
             RecordingWebSocket again = authenticated(server, firstSender, null);
             again.send("{\"type\":\"send\",\"id\":\"re\",\"chatId\":" + someAck.chat() + ",\"clientId\":\""
                     + someAck.clientId() + "\",\"text\":\"resent\"}");
-            ServerFrame.Accepted resent = firstOf(again, ServerFrame.Accepted.class);
+            ServerFrame.Accepted resent = again.skipTo(ServerFrame.Accepted.class);
             assertThat(resent.seq()).as("idempotency survives the crash").isEqualTo(someAck.seq());
 
             RecordingWebSocket resumed = RecordingWebSocket.connect(server.ws());
@@ -136,7 +136,7 @@ class CrashSafetyTest {
                 String clientId = prefix + n;
                 ws.send("{\"type\":\"send\",\"id\":\"" + clientId + "\",\"chatId\":" + chat + ",\"clientId\":\""
                         + clientId + "\",\"text\":\"burst " + n + "\"}");
-                ServerFrame.Accepted a = firstOf(ws, ServerFrame.Accepted.class);
+                ServerFrame.Accepted a = ws.skipTo(ServerFrame.Accepted.class);
                 acked.put(clientId, new Acked(chat, clientId, a.seq(), a.messageId()));
                 count.incrementAndGet();
             }
@@ -178,7 +178,7 @@ class CrashSafetyTest {
         long after = 0;
         while (true) {
             ws.send("{\"type\":\"getHistory\",\"id\":\"h\",\"chatId\":" + chat + ",\"after\":" + after + ",\"limit\":200}");
-            ServerFrame.History page = firstOf(ws, ServerFrame.History.class);
+            ServerFrame.History page = ws.skipTo(ServerFrame.History.class);
             all.addAll(page.messages());
             if (!page.more()) {
                 return all;
@@ -191,12 +191,8 @@ class CrashSafetyTest {
         RecordingWebSocket ws = RecordingWebSocket.connect(server.ws());
         ws.send("{\"type\":\"auth\",\"token\":\"" + a.token() + "\"" + (cursor == null ? "" : ",\"cursor\":" + cursor) + "}");
         ws.expect(ServerFrame.Ready.class);
-        firstOf(ws, ServerFrame.Synced.class);
+        ws.skipTo(ServerFrame.Synced.class);
         return ws;
-    }
-
-    private static <T extends ServerFrame> T firstOf(RecordingWebSocket ws, Class<T> type) {
-        return firstOf(ws, type, null);
     }
 
     /** Next frame of the type; updates before it are recorded into {@code received} when given. */

@@ -27,9 +27,9 @@ class ShutdownTest {
             ws.send("{\"type\":\"auth\",\"token\":\"" + a.token() + "\"}");
             ws.expect(ServerFrame.Ready.class);
             ws.send("{\"type\":\"openDirect\",\"id\":\"o\",\"userId\":" + b.userId() + "}");
-            long chat = next(ws, ServerFrame.ChatResult.class).chat().id();
+            long chat = ws.skipTo(ServerFrame.ChatResult.class).chat().id();
             ws.send("{\"type\":\"send\",\"id\":\"s\",\"chatId\":" + chat + ",\"clientId\":\"last\",\"text\":\"bye\"}");
-            accepted = next(ws, ServerFrame.Accepted.class);
+            accepted = ws.skipTo(ServerFrame.Accepted.class);
 
             Process process = server.process();
             process.destroy();
@@ -42,17 +42,9 @@ class ShutdownTest {
             ws.send("{\"type\":\"auth\",\"token\":\"" + b.token() + "\"}");
             ws.expect(ServerFrame.Ready.class);
             ws.send("{\"type\":\"getHistory\",\"id\":\"h\",\"chatId\":" + accepted.chatId() + "}");
-            ServerFrame.History history = next(ws, ServerFrame.History.class);
+            ServerFrame.History history = ws.skipTo(ServerFrame.History.class);
             assertThat(history.messages()).extracting(m -> m.clientId()).containsExactly("last");
         }
     }
 
-    private static <T extends ServerFrame> T next(RecordingWebSocket ws, Class<T> type) {
-        while (true) {
-            ServerFrame f = ws.next();
-            if (type.isInstance(f)) {
-                return type.cast(f);
-            }
-        }
-    }
 }

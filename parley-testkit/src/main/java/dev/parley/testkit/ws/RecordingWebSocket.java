@@ -114,6 +114,16 @@ public final class RecordingWebSocket implements AutoCloseable {
         return type.cast(f);
     }
 
+    /** Skips frames (typically pushed updates) until one of the type arrives, and returns it. */
+    public <T extends ServerFrame> T skipTo(Class<T> type) {
+        while (true) {
+            ServerFrame f = next();
+            if (type.isInstance(f)) {
+                return type.cast(f);
+            }
+        }
+    }
+
     /** The next error frame, asserting its code and request id. */
     public ServerFrame.Error expectError(String code, String requestId) {
         ServerFrame.Error e = expect(ServerFrame.Error.class);
