@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Frames a client sends. Every frame may carry an {@code id} chosen by the client (at most 64 chars);
  * a frame with an id gets exactly one response frame carrying the same id: its result or an {@code error}.
- * Frames without an id that succeed get no response (cheap acks and reads).
+ * {@code ack}, {@code read} and {@code setSettings} without an id get no response when they succeed (cheap
+ * acks and reads); the other requests are always answered (with {@code "id"} absent). A frame refused
+ * before it was read (request queue full) is answered with an error without id.
  */
 public sealed interface ClientFrame {
 

@@ -82,8 +82,9 @@ public final class ParleyServer implements AutoCloseable {
                 new Argon2PasswordHasher(argon.memoryKib(), argon.iterations(), argon.parallelism()),
                 new Tokens(random), registry, clock);
         ChatService chats = new ChatService(stores.chats(), stores.messages(), stores.accounts(), config.limits(), clock);
-        MessageService messages = new MessageService(stores.messages(),
-                new RateLimiter(clock, config.limits().sendsPerSecond(), config.limits().sendBurst()),
+        RateLimiter sendLimiter = new RateLimiter(clock, config.limits().sendsPerSecond(), config.limits().sendBurst());
+        RateLimiter authLimiter = new RateLimiter(clock, config.authPerSecond(), config.authBurst());
+        MessageService messages = new MessageService(stores.messages(), stores.chats(), sendLimiter,
                 new MessageIds(clock, random), config.limits(), clock);
         ReceiptService receipts = new ReceiptService(stores.receipts(), accounts);
         SessionServices sessions = new SessionServices(accounts, chats, messages, receipts, stores.updates(), registry,
@@ -91,12 +92,15 @@ public final class ParleyServer implements AutoCloseable {
         RouteTable routes = new RouteTable();
         new OpsApi(metrics, () -> ready).register(routes);
         new AccountApi(accounts, codec.mapper()).register(routes);
-        HttpApiHandler api = new HttpApiHandler(routes, accounts, codec.mapper(), workers,
-                new RateLimiter(clock, config.authPerSecond(), config.authBurst()), metrics);
+        HttpApiHandler api = new HttpApiHandler(routes, accounts, codec.mapper(), workers, authLimiter, metrics);
         IoHandlerFactory ioFactory = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.boss = new MultiThreadIoEventLoopGroup(1, ioFactory);
         this.io = new MultiThreadIoEventLoopGroup(ioFactory);
         this.serverChannel = bind(config, new ParleyChannelInitializer(config, api, sessions));
+        io.scheduleAtFixedRate(() -> {
+            sendLimiter.evictIdle();
+            authLimiter.evictIdle();
+        }, 1, 1, TimeUnit.MINUTES);
         this.ready = true;
         log.atInfo().addKeyValue("port", port()).addKeyValue("dataDir", config.dataDir().toAbsolutePath())
                 .addKeyValue("transport", Epoll.isAvailable() ? "epoll" : "nio")

@@ -45,6 +45,13 @@ class AccountsHttpTest {
         TestApi.Response found = api().call("GET", "/v1/users?phone=%2B4915112345678", login.body().get("token").asText(), null);
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().get("displayName").asText()).isEqualTo("Bob");
+        assertThat(found.body().get("phone").asText()).isEqualTo("+4915112345678");
+
+        TestApi.Account stranger = api().newUser("nosy");
+        TestApi.Response byId = api().call("GET", "/v1/users/" + reg.body().get("id").asLong(), stranger.token(), null);
+        assertThat(byId.body().has("phone")).as("a user id does not reveal a phone number").isFalse();
+        TestApi.Response self = api().call("GET", "/v1/users/" + reg.body().get("id").asLong(), login.body().get("token").asText(), null);
+        assertThat(self.body().get("phone").asText()).isEqualTo("+4915112345678");
     }
 
     @Test

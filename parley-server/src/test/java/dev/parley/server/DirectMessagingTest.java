@@ -200,6 +200,8 @@ class DirectMessagingTest {
             wa.expectError("text_too_long", "big");
             wa.send(send("empty", chat, "e-1", "  "));
             wa.expectError("invalid_frame", "empty");
+            wa.send("{\"type\":\"send\",\"id\":\"reply\",\"chatId\":" + chat + ",\"clientId\":\"rp-1\",\"text\":\"re\",\"replyTo\":9}");
+            assertThat(wa.expectError("invalid_frame", "reply").message()).contains("replyTo 9");
         }
     }
 

@@ -96,6 +96,15 @@ class WebSocketProtocolTest {
     }
 
     @Test
+    void frameBeyondTheTransportLimitClosesWith1009() {
+        TestApi.Account a = api.newUser("ws");
+        try (RecordingWebSocket ws = authenticated(a)) {
+            ws.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}");
+            assertThat(ws.awaitClose().code()).isEqualTo(CloseCodes.TOO_BIG);
+        }
+    }
+
+    @Test
     void repeatedGarbageClosesWithPolicyViolation() {
         TestApi.Account a = api.newUser("ws");
         try (RecordingWebSocket ws = authenticated(a)) {

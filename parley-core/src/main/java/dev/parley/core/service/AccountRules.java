@@ -36,7 +36,7 @@ final class AccountRules {
         }
         if (!E164.matcher(raw).matches()) {
             throw new ServiceException(Failure.INVALID_PHONE,
-                    "phone '" + raw + "' must be in E.164 form: '+', country code, number, 8-15 digits");
+                    "phone '" + raw + "' must be in E.164 form: '+', country code, number, 7-15 digits in all");
         }
         return raw;
     }

@@ -5,19 +5,25 @@ import dev.parley.core.model.DeviceIdentity;
 import dev.parley.core.model.Draft;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
+import dev.parley.core.model.Chat;
+import dev.parley.core.model.Member;
+import dev.parley.core.port.ChatStore;
 import dev.parley.core.port.MessageLog;
 import java.time.Clock;
 
 /** Sending messages: validate, rate-limit, then one durable, idempotent append. */
 public final class MessageService {
     private final MessageLog log;
+    private final ChatStore chats;
     private final RateLimiter sendLimiter;
     private final MessageIds ids;
     private final Limits limits;
     private final Clock clock;
 
-    public MessageService(MessageLog log, RateLimiter sendLimiter, MessageIds ids, Limits limits, Clock clock) {
+    public MessageService(MessageLog log, ChatStore chats, RateLimiter sendLimiter, MessageIds ids, Limits limits,
+                          Clock clock) {
         this.log = log;
+        this.chats = chats;
         this.sendLimiter = sendLimiter;
         this.ids = ids;
         this.limits = limits;
@@ -30,6 +36,9 @@ public final class MessageService {
      */
     public Message sendText(DeviceIdentity sender, long chatId, String clientId, String text, Long replyTo) {
         checkText(text);
+        if (replyTo != null) {
+            checkReplyTo(sender.userId(), chatId, replyTo);
+        }
         if (!sendLimiter.tryAcquire(sender.deviceId())) {
             throw new ServiceException(Failure.RATE_LIMITED, "more than " + limits.sendsPerSecond()
                     + " sends per second from this device; retry later with the same clientId");
@@ -43,6 +52,17 @@ public final class MessageService {
             case AppendResult.Appended a -> a.message();
             case AppendResult.NotMember n -> throw ChatService.notMember(n.chatId());
         };
+    }
+
+    /** A reply must quote an existing message the sender can see (only a member learns anything of the chat). */
+    private void checkReplyTo(long senderId, long chatId, long replyTo) {
+        Member me = chats.member(chatId, senderId).filter(Member::active)
+                .orElseThrow(() -> ChatService.notMember(chatId));
+        long lastSeq = chats.chat(chatId).map(Chat::lastSeq).orElse(0L);
+        if (replyTo <= me.joinSeq() || replyTo > lastSeq) {
+            throw new ServiceException(Failure.INVALID_ARGUMENT, "replyTo " + replyTo + " is not a message of chat "
+                    + chatId + " that you can see (expected " + (me.joinSeq() + 1) + ".." + lastSeq + ")");
+        }
     }
 
     private void checkText(String text) {

@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets keyed by a long (a device id). {@link #tryAcquire} takes one token if there is one.
+ * Token buckets keyed by any value (a device id, a client IP address). {@link #tryAcquire} takes one token if there is one.
  * Buckets of keys idle long enough to be full again are dropped by {@link #evictIdle}.
  */
 public final class RateLimiter {
     private final Clock clock;
     private final double perSecond;
     private final double burst;
-    private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<Object, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimiter(Clock clock, double perSecond, int burst) {
         this.clock = clock;
@@ -20,7 +20,7 @@ public final class RateLimiter {
         this.burst = burst;
     }
 
-    public boolean tryAcquire(long key) {
+    public boolean tryAcquire(Object key) {
         long now = clock.millis();
         Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (b) {
@@ -34,6 +34,12 @@ public final class RateLimiter {
         }
     }
 
+    /** Seconds until {@code key} has a token again (at least 1), for a Retry-After header. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (long) Math.ceil(1 / perSecond));
+    }
+
+    /** Drops buckets that are full again; call periodically so memory does not grow with the number of keys. */
     public void evictIdle() {
         long now = clock.millis();
         long fullAfterMillis = (long) Math.ceil(burst / perSecond * 1000);

@@ -77,12 +77,14 @@ public final class AccountApi {
         if ((username == null) == (phone == null)) {
             throw new HttpError(ErrorCode.INVALID_FRAME, "exactly one query parameter of 'username' or 'phone' is required");
         }
-        User user = username != null ? accounts.userByUsername(username) : accounts.userByPhone(phone);
-        return HttpResult.json(200, ViewMapper.user(user));
+        if (username != null) {
+            return HttpResult.json(200, ViewMapper.directoryUser(accounts.userByUsername(username), call.caller().userId()));
+        }
+        return HttpResult.json(200, ViewMapper.user(accounts.userByPhone(phone)));
     }
 
     private HttpResult userById(HttpCall call) {
-        return HttpResult.json(200, ViewMapper.user(accounts.user(call.longParam("id"))));
+        return HttpResult.json(200, ViewMapper.directoryUser(accounts.user(call.longParam("id")), call.caller().userId()));
     }
 
     private HttpResult me(HttpCall call) {

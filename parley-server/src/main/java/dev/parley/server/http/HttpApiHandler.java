@@ -90,7 +90,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private HttpResult handle(HttpCall call) {
         RouteTable.Match match = routes.match(call.method(), call.path());
-        if (isAuthEndpoint(call) && !authLimiter.tryAcquire(ipKey(call.remoteAddress()))) {
+        if (isAuthEndpoint(call) && !authLimiter.tryAcquire(call.remoteAddress())) {
             throw new HttpError(ErrorCode.RATE_LIMITED, "too many registrations or logins from " + call.remoteAddress());
         }
         DeviceIdentity caller = null;
@@ -106,10 +106,6 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 && (call.path().equals("/v1/accounts") || call.path().equals("/v1/sessions"));
     }
 
-    private static long ipKey(String address) {
-        return address.hashCode() & 0xffffffffL;
-    }
-
     private HttpResult error(ErrorCode code, String message) {
         return HttpResult.json(code.httpStatus(), Map.of("error", Map.of("code", code.wire(), "message", message)));
     }
@@ -123,6 +119,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        if (result.status() == 429) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, authLimiter.retryAfterSeconds());
+        }
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);

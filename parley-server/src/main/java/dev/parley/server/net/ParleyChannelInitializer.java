@@ -11,11 +11,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The connection pipeline, in the order bytes flow:
- * heartbeat timer → HTTP codec → request aggregation (JSON API bodies are small) → HTTP API (everything
+ * heartbeat timer (ping after silence) → idle timeout (close after longer silence; any bytes count as life)
+ * → HTTP codec → request aggregation (JSON API bodies are small) → HTTP API (everything
  * but {@code /v1/ws}) → WebSocket upgrade, control frames and close handshake → fragment aggregation →
  * the device's session.
  */
@@ -35,6 +37,7 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
         ServerConfig.Ws ws = config.ws();
         ch.pipeline()
                 .addLast("heartbeat", new IdleStateHandler(ws.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("idle-timeout", new ReadTimeoutHandler(ws.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregate", new JsonHttpObjectAggregator(config.maxBodyBytes()))
                 .addLast("api", api)

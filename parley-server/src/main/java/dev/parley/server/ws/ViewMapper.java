@@ -27,6 +27,14 @@ public final class ViewMapper {
         return new Views.User(u.id(), u.username(), u.phone(), u.displayName());
     }
 
+    /**
+     * A user as a directory lookup shows them: the phone number only to the user themselves (knowing a user
+     * id or username must not reveal a phone number; a lookup by phone already knows it).
+     */
+    public static Views.User directoryUser(User u, long viewerId) {
+        return new Views.User(u.id(), u.username(), u.id() == viewerId ? u.phone() : null, u.displayName());
+    }
+
     public static Views.Message message(Message m) {
         return new Views.Message(m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
                 m.kind().name().toLowerCase(Locale.ROOT), m.text(), m.replyTo(), m.createdAt().toEpochMilli());

@@ -129,6 +129,10 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             } else {
                 send(ServerFrame.Error.of(frame.id(), code, e.getMessage()));
             }
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).addKeyValue("userId", me.userId()).addKeyValue("frame", frame.getClass().getSimpleName())
+                    .log("request failed");
+            send(ServerFrame.Error.of(frame.id(), ErrorCode.INTERNAL, "internal error; the request may be retried"));
         }
     }
 

@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,9 +27,10 @@ import java.util.List;
 /**
  * Netty side of a WebSocket connection (one instance per channel): turns frames into calls on the
  * {@link WebSocketSession}, enforces the application frame size and strict UTF-8, and runs the
- * heartbeat: after each {@code ping-interval} of silence it pings; once the silence reaches
- * {@code idle-timeout} it closes with 4000. Pongs and any other frame count as life. A connection that
- * never upgraded (plain HTTP keep-alive) is closed after one silent interval.
+ * heartbeat: after each {@code ping-interval} of silence it pings; when the pipeline's read timeout reports
+ * {@code idle-timeout} of silence it closes with 4000. Any bytes from the peer count as life (pongs, pings,
+ * frames). A connection that never upgraded (plain HTTP keep-alive) is closed after one silent interval.
+ * A message larger than the transport limit closes with 1009.
  */
 public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter {
     /** Subprotocol the server speaks; a client may also offer {@code bearer.<token>} to authenticate. */
@@ -36,7 +39,6 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
 
     private final SessionServices services;
     private WebSocketSession session;
-    private int silentIntervals;
 
     public WebSocketSessionHandler(SessionServices services) {
         this.services = services;
@@ -56,7 +58,6 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        silentIntervals = 0;
         try {
             if (session == null) {
                 return;
@@ -89,7 +90,17 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
+        if (cause instanceof ReadTimeoutException && session != null) {
+            closeWith(ctx, CloseCodes.IDLE_TIMEOUT, "idle timeout");
+        } else if (cause instanceof TooLongFrameException && session != null) {
+            closeWith(ctx, CloseCodes.TOO_BIG, "frame exceeds " + services.config().hardMaxFrameBytes() + " bytes");
+        } else {
+            ctx.close();
+        }
+    }
+
+    private static void closeWith(ChannelHandlerContext ctx, int code, String reason) {
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void onText(ByteBuf content) {
@@ -116,19 +127,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
             ctx.close();
             return;
         }
-        silentIntervals++;
-        long maxSilent = Math.max(2, ceilDiv(services.config().idleTimeout().toMillis(),
-                services.config().pingInterval().toMillis()));
-        if (silentIntervals < maxSilent) {
-            ctx.writeAndFlush(new PingWebSocketFrame());
-            return;
-        }
-        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.IDLE_TIMEOUT, "idle timeout"))
-                .addListener(ChannelFutureListener.CLOSE);
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
+        ctx.writeAndFlush(new PingWebSocketFrame());
     }
 
     /** A token from {@code ?access_token=} or a {@code bearer.<token>} subprotocol, else null. */
