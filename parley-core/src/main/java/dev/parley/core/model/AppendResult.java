@@ -7,6 +7,10 @@ public sealed interface AppendResult {
     record Appended(Message message, boolean duplicate) implements AppendResult {
     }
 
+    /** The sender is an active member but may not send now (a group where only admins may send). */
+    record NotAllowed(long chatId, long senderId) implements AppendResult {
+    }
+
     /** The sender is not an active member of the chat at the moment of sequencing (or the chat does not exist). */
     record NotMember(long chatId, long senderId) implements AppendResult {
     }

@@ -17,7 +17,19 @@ public sealed interface Event {
             implements Event {
     }
 
-    /** A chat the user belongs to was created. */
+    /**
+     * In a group: every active member other than the recipient has delivered ({@code deliveredSeq}) / read
+     * ({@code readSeq}) the chat up to these seqs. Sent to members whose own messages these newly cover
+     * (✓✓ and blue for the sender), instead of one receipt per member.
+     */
+    record GroupReceipt(long chatId, long deliveredSeq, long readSeq) implements Event {
+    }
+
+    /** Someone asked to join a group the recipient administers (through an invite link needing approval). */
+    record JoinRequested(long chatId, long userId) implements Event {
+    }
+
+    /** A chat the user belongs to was created (or the user was added to a group). */
     record ChatCreated(long chatId, ChatKind kind, List<Long> memberIds) implements Event {
     }
 }

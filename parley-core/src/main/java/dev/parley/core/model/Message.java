@@ -2,7 +2,11 @@ package dev.parley.core.model;
 
 import java.time.Instant;
 
-/** A stored message: the entry {@code seq} of chat {@code chatId}. {@code replyTo} is a seq in the same chat or null. */
+/**
+ * A stored entry of a chat's log: the entry {@code seq} of chat {@code chatId}. {@code replyTo} is a seq in the
+ * same chat or null. System entries ({@code kind == SYSTEM}) have a {@code system} event, no text and no
+ * client id; their sender is the actor.
+ */
 public record Message(long chatId, long seq, String id, long senderId, long senderDeviceId, String clientId,
-                      MessageKind kind, String text, Long replyTo, Instant createdAt) {
+                      MessageKind kind, String text, Long replyTo, Instant createdAt, SystemEvent system) {
 }

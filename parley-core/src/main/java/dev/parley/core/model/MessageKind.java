@@ -1,5 +1,7 @@
 package dev.parley.core.model;
 
 public enum MessageKind {
-    TEXT
+    TEXT,
+    /** A membership or group change; the message carries a {@link SystemEvent} and no text. */
+    SYSTEM
 }

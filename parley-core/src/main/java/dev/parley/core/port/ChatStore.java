@@ -19,12 +19,17 @@ public interface ChatStore {
 
     Optional<Chat> chat(long chatId);
 
-    /** The membership of a user (active or past), if any. */
+    /** The membership of a user: the current one, or the latest past one; empty if never a member. */
     Optional<Member> member(long chatId, long userId);
 
     /** All memberships of the chat, active and past. */
     List<Member> members(long chatId);
 
-    /** Chats in which the user is an active member, with members and last message; newest activity first. */
+    /**
+     * Chats in which the user has a membership (active, or past: a removed member still sees the group up to
+     * their removal), newest activity first. Each summary holds the active members (plus the user's own
+     * membership if it is past), the group data for groups, the newest entry inside the user's window
+     * (joinSeq ≤ seq ≤ leaveSeq) and the unread count (see {@link ChatSummary}).
+     */
     List<ChatSummary> chatsOf(long userId);
 }

@@ -12,7 +12,8 @@ public interface MessageLog {
 
     /**
      * In one durable step: if {@code (senderId, clientId)} exists, returns that message with duplicate=true and
-     * writes nothing; if the sender is not an active member, returns NotMember; otherwise assigns
+     * writes nothing; if the sender is not an active member, returns NotMember; if the chat is a group whose
+     * settings say only admins may send and the sender is a MEMBER, returns NotAllowed; otherwise assigns
      * {@code seq = lastSeq + 1}, stores the message and appends a {@code MessageAdded} entry to the update
      * stream of every active member (the sender included). Returns only after the step is durable; the new
      * entries are then handed to the {@link UpdateListener}.
@@ -21,7 +22,8 @@ public interface MessageLog {
 
     /**
      * A page of the chat's messages, see {@link HistoryQuery}, considering only seqs with
-     * {@code minSeqExclusive < seq < maxSeqExclusive} (the caller's membership window).
+     * {@code minSeqExclusive < seq < maxSeqExclusive} (the caller's membership window; the core passes joinSeq − 1 and leaveSeq + 1 so a member sees the
+     * system entries of their own join and removal).
      */
     HistoryPage history(long chatId, HistoryQuery query, long minSeqExclusive, long maxSeqExclusive);
 }

@@ -51,6 +51,8 @@ public final class MessageService {
                     + a.message().chatId() + "; use a new clientId per message");
             case AppendResult.Appended a -> a.message();
             case AppendResult.NotMember n -> throw ChatService.notMember(n.chatId());
+            case AppendResult.NotAllowed n -> throw new ServiceException(Failure.FORBIDDEN,
+                    "only admins may send messages in chat " + n.chatId());
         };
     }
 
