@@ -1,6 +1,7 @@
 package dev.parley.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * Frames a client sends. Every frame may carry an {@code id} chosen by the client (at most 64 chars);
@@ -92,5 +93,97 @@ public sealed interface ClientFrame {
 
     /** Change my settings; answered with {@code ok}. Absent fields stay as they are. */
     record SetSettings(String id, Boolean readReceipts) implements ClientFrame {
+    }
+
+    // ---- groups: every change below is answered with {@code changed {chatId, seq}} once sequenced ----
+
+    /** Create a group with me as owner and {@code members} (user ids) as members; answered with {@code chat}. */
+    record CreateGroup(String id, @JsonProperty(required = true) String name, String description, String avatar,
+                       @JsonProperty(required = true) List<Long> members, Boolean onlyAdminsSend,
+                       Boolean onlyAdminsEdit) implements ClientFrame {
+        public CreateGroup {
+            Frames.requireIds("members", members);
+        }
+    }
+
+    /** Admins: add users to the group. */
+    record AddMembers(String id, @JsonProperty(required = true) long chatId,
+                      @JsonProperty(required = true) List<Long> userIds) implements ClientFrame {
+        public AddMembers {
+            Frames.requireIds("userIds", userIds);
+            if (userIds.isEmpty()) {
+                throw new IllegalArgumentException("field 'userIds' must not be empty");
+            }
+        }
+    }
+
+    /** Admins: remove a member. */
+    record RemoveMember(String id, @JsonProperty(required = true) long chatId, @JsonProperty(required = true) long userId)
+            implements ClientFrame {
+    }
+
+    /** Leave the group (an owner who leaves hands ownership to an admin, else to the longest-standing member). */
+    record LeaveGroup(String id, @JsonProperty(required = true) long chatId) implements ClientFrame {
+    }
+
+    /** Admins: make a member an admin ({@code role: "admin"}) or an admin a member ({@code "member"}). */
+    record SetRole(String id, @JsonProperty(required = true) long chatId, @JsonProperty(required = true) long userId,
+                   @JsonProperty(required = true) String role) implements ClientFrame {
+        public SetRole {
+            if (!"admin".equals(role) && !"member".equals(role)) {
+                throw new IllegalArgumentException("field 'role' must be \"admin\" or \"member\", got \"" + role + "\"");
+            }
+        }
+    }
+
+    /** Owner: hand ownership to another member (the old owner becomes an admin). */
+    record TransferOwnership(String id, @JsonProperty(required = true) long chatId,
+                             @JsonProperty(required = true) long userId) implements ClientFrame {
+    }
+
+    /** Change name, description or avatar (absent: unchanged; empty string clears description/avatar). */
+    record EditGroup(String id, @JsonProperty(required = true) long chatId, String name, String description,
+                     String avatar) implements ClientFrame {
+    }
+
+    /** Admins: change who may send and who may edit the info (absent: unchanged). */
+    record SetGroupSettings(String id, @JsonProperty(required = true) long chatId, Boolean onlyAdminsSend,
+                            Boolean onlyAdminsEdit) implements ClientFrame {
+    }
+
+    /** Admins: create an invite link; answered with {@code invite}. */
+    record CreateInvite(String id, @JsonProperty(required = true) long chatId, Boolean approvalRequired)
+            implements ClientFrame {
+    }
+
+    /** Admins: revoke an invite link; answered with {@code ok}. */
+    record RevokeInvite(String id, @JsonProperty(required = true) long chatId, @JsonProperty(required = true) String code)
+            implements ClientFrame {
+    }
+
+    /** Admins: list the valid invite links; answered with {@code invites}. */
+    record GetInvites(String id, @JsonProperty(required = true) long chatId) implements ClientFrame {
+    }
+
+    /** Join through an invite link: answered with {@code chat} (joined) or {@code joinPending} (needs approval). */
+    record JoinByInvite(String id, @JsonProperty(required = true) String code) implements ClientFrame {
+        public JoinByInvite {
+            Frames.requireText("code", code, 64);
+        }
+    }
+
+    /** Admins: pending join requests; answered with {@code joinRequests}. */
+    record GetJoinRequests(String id, @JsonProperty(required = true) long chatId) implements ClientFrame {
+    }
+
+    /** Admins: approve (answered with {@code changed}) or reject (answered with {@code ok}) a join request. */
+    record AnswerJoinRequest(String id, @JsonProperty(required = true) long chatId,
+                             @JsonProperty(required = true) long userId, @JsonProperty(required = true) boolean approve)
+            implements ClientFrame {
+    }
+
+    /** Who has a message delivered and read, and when; answered with {@code messageInfo}. */
+    record GetMessageInfo(String id, @JsonProperty(required = true) long chatId, @JsonProperty(required = true) long seq)
+            implements ClientFrame {
     }
 }

@@ -26,28 +26,49 @@ import java.util.stream.Collectors;
  */
 public final class FrameCodec {
 
-    private static final Map<String, Class<? extends ClientFrame>> CLIENT_TYPES = Map.of(
-            "auth", ClientFrame.Auth.class,
-            "ping", ClientFrame.Ping.class,
-            "openDirect", ClientFrame.OpenDirect.class,
-            "send", ClientFrame.Send.class,
-            "ack", ClientFrame.Ack.class,
-            "read", ClientFrame.Read.class,
-            "getChats", ClientFrame.GetChats.class,
-            "getHistory", ClientFrame.GetHistory.class,
-            "setSettings", ClientFrame.SetSettings.class);
+    private static final Map<String, Class<? extends ClientFrame>> CLIENT_TYPES = Map.ofEntries(
+            Map.entry("auth", ClientFrame.Auth.class),
+            Map.entry("ping", ClientFrame.Ping.class),
+            Map.entry("openDirect", ClientFrame.OpenDirect.class),
+            Map.entry("send", ClientFrame.Send.class),
+            Map.entry("ack", ClientFrame.Ack.class),
+            Map.entry("read", ClientFrame.Read.class),
+            Map.entry("getChats", ClientFrame.GetChats.class),
+            Map.entry("getHistory", ClientFrame.GetHistory.class),
+            Map.entry("setSettings", ClientFrame.SetSettings.class),
+            Map.entry("createGroup", ClientFrame.CreateGroup.class),
+            Map.entry("addMembers", ClientFrame.AddMembers.class),
+            Map.entry("removeMember", ClientFrame.RemoveMember.class),
+            Map.entry("leaveGroup", ClientFrame.LeaveGroup.class),
+            Map.entry("setRole", ClientFrame.SetRole.class),
+            Map.entry("transferOwnership", ClientFrame.TransferOwnership.class),
+            Map.entry("editGroup", ClientFrame.EditGroup.class),
+            Map.entry("setGroupSettings", ClientFrame.SetGroupSettings.class),
+            Map.entry("createInvite", ClientFrame.CreateInvite.class),
+            Map.entry("revokeInvite", ClientFrame.RevokeInvite.class),
+            Map.entry("getInvites", ClientFrame.GetInvites.class),
+            Map.entry("joinByInvite", ClientFrame.JoinByInvite.class),
+            Map.entry("getJoinRequests", ClientFrame.GetJoinRequests.class),
+            Map.entry("answerJoinRequest", ClientFrame.AnswerJoinRequest.class),
+            Map.entry("getMessageInfo", ClientFrame.GetMessageInfo.class));
 
-    private static final Map<String, Class<? extends ServerFrame>> SERVER_TYPES = Map.of(
-            "ready", ServerFrame.Ready.class,
-            "pong", ServerFrame.Pong.class,
-            "chat", ServerFrame.ChatResult.class,
-            "accepted", ServerFrame.Accepted.class,
-            "update", ServerFrame.Update.class,
-            "synced", ServerFrame.Synced.class,
-            "chats", ServerFrame.Chats.class,
-            "history", ServerFrame.History.class,
-            "ok", ServerFrame.Ok.class,
-            "error", ServerFrame.Error.class);
+    private static final Map<String, Class<? extends ServerFrame>> SERVER_TYPES = Map.ofEntries(
+            Map.entry("ready", ServerFrame.Ready.class),
+            Map.entry("pong", ServerFrame.Pong.class),
+            Map.entry("chat", ServerFrame.ChatResult.class),
+            Map.entry("accepted", ServerFrame.Accepted.class),
+            Map.entry("update", ServerFrame.Update.class),
+            Map.entry("synced", ServerFrame.Synced.class),
+            Map.entry("chats", ServerFrame.Chats.class),
+            Map.entry("history", ServerFrame.History.class),
+            Map.entry("ok", ServerFrame.Ok.class),
+            Map.entry("error", ServerFrame.Error.class),
+            Map.entry("changed", ServerFrame.Changed.class),
+            Map.entry("invite", ServerFrame.InviteResult.class),
+            Map.entry("invites", ServerFrame.Invites.class),
+            Map.entry("joinPending", ServerFrame.JoinPending.class),
+            Map.entry("joinRequests", ServerFrame.JoinRequests.class),
+            Map.entry("messageInfo", ServerFrame.MessageInfo.class));
 
     private static final Map<Class<?>, String> NAMES = names();
 

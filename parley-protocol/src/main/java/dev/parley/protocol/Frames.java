@@ -15,6 +15,20 @@ final class Frames {
         }
     }
 
+    static void requireIds(String field, java.util.List<Long> ids) {
+        if (ids == null) {
+            throw new IllegalArgumentException("field '" + field + "' must be an array of user ids");
+        }
+        if (ids.size() > 1024) {
+            throw new IllegalArgumentException("field '" + field + "' must have at most 1024 ids, got " + ids.size());
+        }
+        for (Long id : ids) {
+            if (id == null || id < 1) {
+                throw new IllegalArgumentException("field '" + field + "' must hold positive user ids, got " + id);
+            }
+        }
+    }
+
     static void requireNonNegative(String field, Long value) {
         if (value != null && value < 0) {
             throw new IllegalArgumentException("field '" + field + "' must be >= 0, got " + value);

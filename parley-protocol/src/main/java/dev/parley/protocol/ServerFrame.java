@@ -40,6 +40,27 @@ public sealed interface ServerFrame {
     record Ok(String id) implements ServerFrame {
     }
 
+    /** A group change was sequenced as system entry {@code seq} of {@code chatId}. */
+    record Changed(String id, long chatId, long seq) implements ServerFrame {
+    }
+
+    record InviteResult(String id, Views.Invite invite) implements ServerFrame {
+    }
+
+    record Invites(String id, long chatId, List<Views.Invite> invites) implements ServerFrame {
+    }
+
+    /** The join request was recorded; an admin must approve it. */
+    record JoinPending(String id, long chatId) implements ServerFrame {
+    }
+
+    record JoinRequests(String id, long chatId, List<Views.JoinRequest> requests) implements ServerFrame {
+    }
+
+    /** Per member (the sender excluded): when the message was delivered and read (null: not yet). */
+    record MessageInfo(String id, long chatId, long seq, List<Views.ReceiptInfo> members) implements ServerFrame {
+    }
+
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Error(String id, String code, String message) implements ServerFrame {
         public static Error of(String id, ErrorCode code, String message) {

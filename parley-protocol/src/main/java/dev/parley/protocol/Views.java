@@ -17,7 +17,29 @@ public final class Views {
      * same chat; {@code ts} is the server's accept time.
      */
     public record Message(long chatId, long seq, String id, long senderId, long senderDeviceId, String clientId,
-                          String kind, String text, Long replyTo, long ts) {
+                          String kind, String text, Long replyTo, long ts, SystemEvent system) {
+    }
+
+    /**
+     * What a {@code kind: "system"} entry says happened: {@code action} is one of created, added, removed, left,
+     * joined, role_changed, owner_changed, info_changed, settings_changed; see docs/protocol.md.
+     */
+    public record SystemEvent(String action, long actorId, List<Long> userIds, String role, String name,
+                              String description, String avatar, Boolean onlyAdminsSend, Boolean onlyAdminsEdit) {
+    }
+
+    public record Group(String name, String description, String avatar, boolean onlyAdminsSend,
+                        boolean onlyAdminsEdit, long createdBy, int maxMembers) {
+    }
+
+    public record Invite(String code, long chatId, long createdBy, boolean approvalRequired, long createdAt) {
+    }
+
+    public record JoinRequest(long chatId, long userId, long requestedAt) {
+    }
+
+    /** When a member got / read a message (epoch ms; null: not yet, or hidden). */
+    public record ReceiptInfo(long userId, Long deliveredAt, Long readAt) {
     }
 
     /**
@@ -29,10 +51,12 @@ public final class Views {
 
     /**
      * A chat as its member sees it. {@code peer}: the other user of a direct chat. {@code unread}: messages of
-     * others after my readSeq. {@code members}: everyone's watermarks (my own included).
+     * others after my readSeq. {@code members}: the active members' roles and watermarks (mine included).
+     * {@code group}: name, settings … of a group (null for direct chats). {@code active}: false once I left or
+     * was removed (the chat stays in my list, read-only, up to my removal).
      */
     public record Chat(long id, String kind, long lastSeq, User peer, List<Member> members, Message lastMessage,
-                       long readSeq, long unread, long createdAt) {
+                       long readSeq, long unread, long createdAt, Group group, boolean active) {
     }
 
     /** An update-stream event; {@code kind} tells which. */
@@ -40,7 +64,9 @@ public final class Views {
     @JsonSubTypes({
             @JsonSubTypes.Type(value = MessageEvent.class, name = "message"),
             @JsonSubTypes.Type(value = ReceiptEvent.class, name = "receipt"),
-            @JsonSubTypes.Type(value = ChatEvent.class, name = "chat")
+            @JsonSubTypes.Type(value = ChatEvent.class, name = "chat"),
+            @JsonSubTypes.Type(value = GroupReceiptEvent.class, name = "groupReceipt"),
+            @JsonSubTypes.Type(value = JoinRequestEvent.class, name = "joinRequest")
     })
     public sealed interface Event {
     }
@@ -51,6 +77,14 @@ public final class Views {
 
     /** Watermarks of {@code userId} in {@code chatId} moved forward. readSeq null: not visible to me. */
     public record ReceiptEvent(long chatId, long userId, long deliveredSeq, Long readSeq) implements Event {
+    }
+
+    /** In a group: every other member has delivered / read up to these seqs (✓✓ / blue for my messages). */
+    public record GroupReceiptEvent(long chatId, long deliveredSeq, long readSeq) implements Event {
+    }
+
+    /** Someone asked to join a group I administer. */
+    public record JoinRequestEvent(long chatId, long userId) implements Event {
     }
 
     /** A chat I belong to was created; {@code members} are user ids. Fetch details with {@code getChats}. */

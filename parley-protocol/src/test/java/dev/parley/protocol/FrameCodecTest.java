@@ -18,7 +18,7 @@ class FrameCodecTest {
     @Test
     void roundTripsServerFramesWithTypeFirst() throws Exception {
         var update = new ServerFrame.Update(5, new Views.MessageEvent(
-                new Views.Message(1, 2, "m", 3, 4, "c", "text", "hello", null, 99)));
+                new Views.Message(1, 2, "m", 3, 4, "c", "text", "hello", null, 99, null)));
         String json = codec.encode(update);
         assertThat(json).startsWith("{\"type\":\"update\"").contains("\"kind\":\"message\"");
         assertThat(codec.decodeServer(json)).isEqualTo(update);
