@@ -192,6 +192,7 @@ final class Engine {
         link = null;
         l.cancelTimers();
         cancelAckTimer();
+        traffic.connectionLost(code, reason == null ? "" : reason);
         if (closing) {
             terminate(CloseCodes.NORMAL, CLIENT_CLOSED);
         } else if (CloseCodes.isTerminal(code)) {
@@ -278,11 +279,7 @@ final class Engine {
             case ServerFrame.Accepted a -> traffic.onAccepted(a);
             case ServerFrame.Error e -> onError(l, e);
             case ServerFrame.Pong p when l.isHeartbeat(p.id()) -> l.heartbeat.answered();
-            case ServerFrame.Pong p -> traffic.onResponse(p.id(), p);
-            case ServerFrame.ChatResult c -> traffic.onResponse(c.id(), c);
-            case ServerFrame.Chats c -> traffic.onResponse(c.id(), c);
-            case ServerFrame.History h -> traffic.onResponse(h.id(), h);
-            case ServerFrame.Ok o -> traffic.onResponse(o.id(), o);
+            default -> traffic.onResponse(frame);
         }
     }
 

@@ -57,6 +57,8 @@ final class EventDelivery {
             case Views.MessageEvent m -> listener.onMessage(m.message(), update.cursor());
             case Views.ReceiptEvent r -> listener.onReceipt(r);
             case Views.ChatEvent c -> listener.onChat(c);
+            case Views.GroupReceiptEvent g -> listener.onGroupReceipt(g);
+            case Views.JoinRequestEvent j -> listener.onJoinRequest(j);
             case null -> LOG.log(System.Logger.Level.DEBUG, "skipping update " + update.cursor()
                     + " of a kind this client does not know");
         }

@@ -14,16 +14,44 @@ import dev.parley.protocol.Views;
  */
 public interface Listener {
 
-    /** A new message in one of my chats (my own included, when sent from another device). */
+    /**
+     * A new entry in one of my chats (my own messages included, when sent from another device). In groups this
+     * includes the <em>system entries</em> that announce membership and group changes (created, added, removed,
+     * left, joined, role_changed, owner_changed, info_changed, settings_changed): {@code message.kind()} is
+     * {@code "system"}, {@code message.system()} says what happened and {@code message.text()} is null. They take
+     * a seq like any message. After the entry that removes me from a group (action {@code removed} or
+     * {@code left} naming me) nothing more of that chat arrives.
+     */
     default void onMessage(Views.Message message, long cursor) {
     }
 
-    /** A member's delivered/read watermarks moved forward in a chat of mine. */
+    /**
+     * A member's delivered/read watermarks moved forward in a chat of mine. In groups only my own watermarks
+     * come this way (after I read on another device); others' progress comes as {@link #onGroupReceipt}.
+     */
     default void onReceipt(Views.ReceiptEvent receipt) {
     }
 
-    /** A chat I belong to was created. */
+    /**
+     * In a group, every other active member has delivered ({@code deliveredSeq}) / read ({@code readSeq}) the
+     * chat up to these seqs: ✓✓ / blue ✓✓ for my messages with a seq at or below them. Per-member times are
+     * available through {@link ParleyClient#messageInfo(long, long)}.
+     */
+    default void onGroupReceipt(Views.GroupReceiptEvent receipt) {
+    }
+
+    /**
+     * A chat I belong to was created, or I became a member of a group (created with me, added, joined through
+     * an invite). For a group, the system entry announcing it follows as {@link #onMessage}.
+     */
     default void onChat(Views.ChatEvent chat) {
+    }
+
+    /**
+     * Someone asked to join a group I administer through an invite link that needs approval; answer with
+     * {@link ParleyClient#answerJoinRequest(long, long, boolean)}.
+     */
+    default void onJoinRequest(Views.JoinRequestEvent request) {
     }
 
     /** Every update that existed when the connection was authenticated has been delivered, up to {@code cursor}. */

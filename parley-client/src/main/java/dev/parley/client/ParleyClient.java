@@ -5,7 +5,10 @@ import dev.parley.protocol.ServerFrame;
 import dev.parley.protocol.Views;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +32,14 @@ import java.util.concurrent.TimeoutException;
  *       clientId after a reconnect and after each send retry interval without an answer; the server's
  *       idempotency turns every retry into the original {@code accepted}, so a message is never
  *       duplicated. Pending sends are (re)transmitted in the order {@code send} was called.</li>
+ *   <li><b>Requests across disconnects.</b> Requests wait for their answer up to the request timeout (then
+ *       fail with a {@link java.util.concurrent.TimeoutException}). Idempotent ones (listings, history, reads,
+ *       settings, ping, openDirect, message info, joinByInvite) are transmitted again after a reconnect.
+ *       Requests that are not safe to repeat — group changes, creating and revoking invites, answering join
+ *       requests — are transmitted at most once: if the connection is lost (or the client closes) after that
+ *       and before the answer, they fail with {@link ParleyOutcomeUnknownException}; check the chat before
+ *       retrying. A timeout leaves their outcome unknown as well. Until transmitted, they wait for the next
+ *       connection like any request.</li>
  *   <li><b>Reconnect.</b> A lost connection (network error, heartbeat timeout, close codes 1001, 4000, 4008,
  *       4009…) is reopened after an exponential backoff with jitter, resuming after the last processed
  *       cursor. Close codes 1000, 1008, 1009, 4001 (unauthenticated) and 4003 (device revoked) are
@@ -118,7 +129,11 @@ public final class ParleyClient implements AutoCloseable {
                 .thenApply(ServerFrame.ChatResult::chat);
     }
 
-    /** My chats, with peers, watermarks, last message and unread counts. */
+    /**
+     * My chats, with peers, groups' info, members, watermarks, last entry and unread counts (system entries are
+     * never unread). Groups I left or was removed from stay listed with {@code active() == false}, frozen at
+     * my removal.
+     */
     public CompletableFuture<List<Views.Chat>> chats() {
         return engine.request(ClientFrame.GetChats::new, ServerFrame.Chats.class).thenApply(ServerFrame.Chats::chats);
     }
@@ -126,7 +141,8 @@ public final class ParleyClient implements AutoCloseable {
     /**
      * A page of a chat's history, in ascending seq. With {@code before}: the newest {@code limit} messages
      * with seq &lt; before; with {@code after}: the oldest {@code limit} with seq &gt; after; with neither:
-     * the newest page. Use it to fill a gap in a chat's seq.
+     * the newest page. Use it to fill a gap in a chat's seq. In groups only my latest membership window is visible:
+     * from the entry that last added me up to the one that removed me, if any.
      *
      * @param before exclusive upper bound, or null
      * @param after  exclusive lower bound, or null (not together with before)
@@ -149,6 +165,150 @@ public final class ParleyClient implements AutoCloseable {
                 .thenApply(ok -> null);
     }
 
+    // ---- groups ----
+
+    /** Creates a group with default settings; see {@link #createGroup(String, String, String, List, Boolean, Boolean)}. */
+    public CompletableFuture<Views.Chat> createGroup(String name, List<Long> members) {
+        return createGroup(name, null, null, members, null, null);
+    }
+
+    /**
+     * Creates a group with me as its owner and {@code members} as members; completes with the new group's chat.
+     * Its seq 1 is the {@code created} system entry, which every member (me included) also receives after a
+     * {@code chat} update. Fails with {@code invalid_frame} for a bad name (blank or over 100 characters), a too
+     * long description or avatar, or more members than the server allows; {@code not_found} for an unknown user.
+     *
+     * @param name           1–100 characters
+     * @param description    optional, or null
+     * @param avatar         optional avatar reference (a URL, say), or null
+     * @param members        the other users' ids (may be empty)
+     * @param onlyAdminsSend null for the default (everyone may send)
+     * @param onlyAdminsEdit null for the default (everyone may edit the name, description and avatar)
+     * @throws IllegalArgumentException when {@code members} is null or holds an id below 1
+     */
+    public CompletableFuture<Views.Chat> createGroup(String name, String description, String avatar,
+                                                    List<Long> members, Boolean onlyAdminsSend, Boolean onlyAdminsEdit) {
+        List<Long> ids = snapshot(members);
+        return engine.request(id -> new ClientFrame.CreateGroup(id, name, description, avatar, ids, onlyAdminsSend,
+                onlyAdminsEdit), ServerFrame.ChatResult.class).thenApply(ServerFrame.ChatResult::chat);
+    }
+
+    /**
+     * Admins: adds users to a group. Completes with the seq of the {@code added} system entry. Refused with
+     * {@code forbidden} (I am not an admin), {@code not_found} (not my group, or an unknown user) or
+     * {@code invalid_frame} (a user is already a member, the group would be too large).
+     *
+     * @throws IllegalArgumentException when {@code userIds} is null, empty or holds an id below 1
+     */
+    public CompletableFuture<ServerFrame.Changed> addMembers(long chatId, List<Long> userIds) {
+        List<Long> ids = snapshot(userIds);
+        return change(id -> new ClientFrame.AddMembers(id, chatId, ids));
+    }
+
+    /** Admins: removes a member (never the owner); completes with the seq of the {@code removed} entry. */
+    public CompletableFuture<ServerFrame.Changed> removeMember(long chatId, long userId) {
+        return change(id -> new ClientFrame.RemoveMember(id, chatId, userId));
+    }
+
+    /**
+     * Leaves a group; completes with the seq of the {@code left} entry, the last entry of the chat I receive.
+     * When the owner leaves, that entry also names the new owner (the longest-standing admin, else member).
+     */
+    public CompletableFuture<ServerFrame.Changed> leaveGroup(long chatId) {
+        return change(id -> new ClientFrame.LeaveGroup(id, chatId));
+    }
+
+    /**
+     * Admins: makes a member an admin or an admin a member (never the owner).
+     *
+     * @param role {@code "admin"} or {@code "member"}
+     * @throws IllegalArgumentException for another role
+     */
+    public CompletableFuture<ServerFrame.Changed> setRole(long chatId, long userId, String role) {
+        return change(id -> new ClientFrame.SetRole(id, chatId, userId, role));
+    }
+
+    /** Owner: hands ownership to another member; I become an admin. Completes with the {@code owner_changed} seq. */
+    public CompletableFuture<ServerFrame.Changed> transferOwnership(long chatId, long userId) {
+        return change(id -> new ClientFrame.TransferOwnership(id, chatId, userId));
+    }
+
+    /**
+     * Changes a group's name, description or avatar (null: unchanged; {@code ""} clears description or avatar).
+     * Allowed to every member unless the group is set to only-admins-edit ({@code forbidden}).
+     */
+    public CompletableFuture<ServerFrame.Changed> editGroup(long chatId, String name, String description, String avatar) {
+        return change(id -> new ClientFrame.EditGroup(id, chatId, name, description, avatar));
+    }
+
+    /** Admins: changes who may send and who may edit the group info (null: unchanged). */
+    public CompletableFuture<ServerFrame.Changed> setGroupSettings(long chatId, Boolean onlyAdminsSend,
+                                                                   Boolean onlyAdminsEdit) {
+        return change(id -> new ClientFrame.SetGroupSettings(id, chatId, onlyAdminsSend, onlyAdminsEdit));
+    }
+
+    /** Admins: creates an invite link (its {@code code}); with {@code approvalRequired}, joins wait for an admin. */
+    public CompletableFuture<Views.Invite> createInvite(long chatId, boolean approvalRequired) {
+        return engine.request(id -> new ClientFrame.CreateInvite(id, chatId, approvalRequired),
+                ServerFrame.InviteResult.class).thenApply(ServerFrame.InviteResult::invite);
+    }
+
+    /** Admins: revokes an invite link; {@code not_found} when the group has no valid invite with that code. */
+    public CompletableFuture<Void> revokeInvite(long chatId, String code) {
+        return engine.request(id -> new ClientFrame.RevokeInvite(id, chatId, code), ServerFrame.Ok.class)
+                .thenApply(ok -> null);
+    }
+
+    /** Admins: the group's valid (not revoked) invite links. */
+    public CompletableFuture<List<Views.Invite>> invites(long chatId) {
+        return engine.request(id -> new ClientFrame.GetInvites(id, chatId), ServerFrame.Invites.class)
+                .thenApply(ServerFrame.Invites::invites);
+    }
+
+    /**
+     * Joins a group through an invite code: {@link JoinResult.Joined} with the chat, or {@link JoinResult.Pending}
+     * when an admin must approve first; {@code not_found} for an unknown or revoked code. Idempotent: a member
+     * asking again gets {@code Joined} again, a pending request is not filed twice, so it is re-sent after a
+     * reconnect.
+     *
+     * @throws IllegalArgumentException when the code is blank or longer than 64 characters
+     */
+    public CompletableFuture<JoinResult> joinByInvite(String code) {
+        return engine.request(id -> new ClientFrame.JoinByInvite(id, code), ServerFrame.class)
+                .thenApply(response -> switch (response) {
+                    case ServerFrame.ChatResult c -> new JoinResult.Joined(c.chat());
+                    case ServerFrame.JoinPending p -> new JoinResult.Pending(p.chatId());
+                    default -> throw new IllegalStateException("expected chat or joinPending, got " + response);
+                });
+    }
+
+    /** Admins: the requests to join a group waiting for approval, oldest first. */
+    public CompletableFuture<List<Views.JoinRequest>> joinRequests(long chatId) {
+        return engine.request(id -> new ClientFrame.GetJoinRequests(id, chatId), ServerFrame.JoinRequests.class)
+                .thenApply(ServerFrame.JoinRequests::requests);
+    }
+
+    /**
+     * Admins: approves or rejects a request to join. Completes with the seq of the {@code joined} entry when
+     * approved, empty when rejected; {@code not_found} when there is no such request.
+     */
+    public CompletableFuture<Optional<ServerFrame.Changed>> answerJoinRequest(long chatId, long userId, boolean approve) {
+        return engine.request(id -> new ClientFrame.AnswerJoinRequest(id, chatId, userId, approve), ServerFrame.class)
+                .thenApply(response -> switch (response) {
+                    case ServerFrame.Changed c -> Optional.of(c);
+                    case ServerFrame.Ok ok -> Optional.<ServerFrame.Changed>empty();
+                    default -> throw new IllegalStateException("expected changed or ok, got " + response);
+                });
+    }
+
+    /**
+     * Who has message {@code seq} of a chat delivered and read, and when (the sender excluded). In groups read
+     * times are always shown; in direct chats only if both users share read receipts.
+     */
+    public CompletableFuture<ServerFrame.MessageInfo> messageInfo(long chatId, long seq) {
+        return engine.request(id -> new ClientFrame.GetMessageInfo(id, chatId, seq), ServerFrame.MessageInfo.class);
+    }
+
     /** Round trip to the server; the pong carries the server's time. */
     public CompletableFuture<ServerFrame.Pong> ping() {
         return engine.request(ClientFrame.Ping::new, ServerFrame.Pong.class);
@@ -169,6 +329,15 @@ public final class ParleyClient implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // closing is best effort past the deadline; the loop stops on its own timer
         }
+    }
+
+    private CompletableFuture<ServerFrame.Changed> change(java.util.function.Function<String, ClientFrame> frame) {
+        return engine.request(frame, ServerFrame.Changed.class);
+    }
+
+    /** A copy the caller cannot change any more, keeping null elements for the frame's validation to name. */
+    private static List<Long> snapshot(List<Long> ids) {
+        return ids == null ? null : Collections.unmodifiableList(new ArrayList<>(ids));
     }
 
     static ScheduledThreadPoolExecutor loopExecutor(String name) {

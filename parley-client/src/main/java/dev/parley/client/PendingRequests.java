@@ -9,9 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Requests other than sends waiting for their response, oldest first. All of them are idempotent
- * (reads, openDirect, read watermarks, settings, ping), so the client re-transmits the pending ones after
- * a reconnect; each fails with a timeout at its own deadline. Not thread-safe: event loop only.
+ * Requests other than sends waiting for their response, oldest first. Each fails with a timeout at its own
+ * deadline. Idempotent ones (reads, openDirect, read watermarks, settings, ping, listings) are transmitted again
+ * after a reconnect; the others ({@link RequestRouting#resendable}) are transmitted at most once. Not
+ * thread-safe: event loop only.
  */
 final class PendingRequests {
 
@@ -20,12 +21,17 @@ final class PendingRequests {
         final ClientFrame frame;
         final Class<T> type;
         final CompletableFuture<T> result;
+        /** May be transmitted again after a reconnect. */
+        final boolean resendable;
+        /** Was put on some connection (so the server may have applied it). */
+        boolean transmitted;
         ScheduledFuture<?> deadline;
 
         Pending(ClientFrame frame, Class<T> type, CompletableFuture<T> result) {
             this.frame = frame;
             this.type = type;
             this.result = result;
+            this.resendable = RequestRouting.resendable(frame);
         }
 
         String id() {

@@ -62,14 +62,31 @@ final class Traffic {
         pending.deadline = loop.schedule(config.requestTimeout(), () -> expire(pending));
         Link link = readyLink.get();
         if (link != null) {
-            link.send(codec.encode(pending.frame));
+            transmit(pending, link);
         }
     }
 
-    /** A connection became ready: transmit every pending send, then every pending request, oldest first. */
+    /**
+     * A connection became ready: transmit every pending send, then every pending request, oldest first
+     * (requests that are not resendable are still pending here only if they were never transmitted).
+     */
     void transmitAll(Link link) {
         outbox.pending().forEach(entry -> transmit(entry, link));
-        requests.all().forEach(pending -> link.send(codec.encode(pending.frame)));
+        requests.all().forEach(pending -> transmit(pending, link));
+    }
+
+    /**
+     * The connection was lost with {@code code} and {@code reason}: every request that is not resendable and was
+     * transmitted fails with a {@link ParleyOutcomeUnknownException}, since the server may or may not have
+     * applied it. Sends and resendable requests stay, to be transmitted again on the next connection.
+     */
+    void connectionLost(int code, String reason) {
+        for (PendingRequests.Pending<?> pending : requests.all()) {
+            if (!pending.resendable && pending.transmitted && requests.remove(pending.id()) != null) {
+                callbacks.fail(pending.result, new ParleyOutcomeUnknownException(
+                        RequestRouting.typeName(pending.frame), pending.id(), code, reason));
+            }
+        }
     }
 
     void onAccepted(ServerFrame.Accepted accepted) {
@@ -95,18 +112,28 @@ final class Traffic {
         return pending != null;
     }
 
-    /** Completes the request answered by {@code response} (pong, chat, chats, history, ok). */
-    void onResponse(String requestId, ServerFrame response) {
+    /** Completes the request answered by {@code response} (pong, chat, chats, history, ok, changed …). */
+    void onResponse(ServerFrame response) {
+        String requestId = RequestRouting.responseId(response);
         PendingRequests.Pending<?> pending = requestId == null ? null : requests.remove(requestId);
         if (pending != null) {
             callbacks.run(() -> pending.settle(response));
         }
     }
 
-    /** Fails everything in flight with {@code error}; the client is closing for good. */
+    /**
+     * Fails everything in flight with {@code error}; the client is closing for good. Transmitted requests that
+     * are not resendable fail with {@link ParleyOutcomeUnknownException} instead.
+     */
     void failAll(ParleyClosedException error) {
+        connectionLost(error.closeCode(), error.reason());
         outbox.drain().forEach(entry -> callbacks.fail(entry.result, error));
         requests.drain().forEach(pending -> callbacks.fail(pending.result, error));
+    }
+
+    private void transmit(PendingRequests.Pending<?> pending, Link link) {
+        pending.transmitted = true;
+        link.send(codec.encode(pending.frame));
     }
 
     private void transmit(Outbox.Entry entry, Link link) {

@@ -15,7 +15,7 @@ class EventDeliveryTest {
 
     private static ServerFrame.Update message(long cursor, long seq) {
         return new ServerFrame.Update(cursor, new Views.MessageEvent(
-                new Views.Message(1, seq, "m" + seq, 2, 3, "c" + seq, "text", "hi", null, 0)));
+                new Views.Message(1, seq, "m" + seq, 2, 3, "c" + seq, "text", "hi", null, 0, null)));
     }
 
     private EventDelivery delivery() {

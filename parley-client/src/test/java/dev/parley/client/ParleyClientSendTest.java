@@ -124,7 +124,7 @@ class ParleyClientSendTest {
         JsonNode open = server.awaitFrames("openDirect", 1).getFirst();
         assertThat(open.get("userId").asLong()).isEqualTo(42);
         server.push("{'type':'chat','id':'" + open.get("id").asText() + "','chat':{'id':9,'kind':'direct','lastSeq':0,"
-                + "'members':[],'readSeq':0,'unread':0,'createdAt':0}}");
+                + "'members':[],'readSeq':0,'unread':0,'createdAt':0,'active':true}}");
         assertThat(chat).succeedsWithin(WAIT).extracting(Views.Chat::id).isEqualTo(9L);
 
         CompletableFuture<ServerFrame.History> history = client.history(9, 10L, null, 50);

@@ -28,6 +28,16 @@ final class RecordingListener implements Listener {
     }
 
     @Override
+    public void onGroupReceipt(Views.GroupReceiptEvent receipt) {
+        record("groupReceipt " + receipt.chatId() + " " + receipt.deliveredSeq() + " " + receipt.readSeq());
+    }
+
+    @Override
+    public void onJoinRequest(Views.JoinRequestEvent request) {
+        record("joinRequest " + request.chatId() + " " + request.userId());
+    }
+
+    @Override
     public void onSynced(long cursor) {
         record("synced " + cursor);
     }

@@ -21,6 +21,8 @@ final class ChatFollower implements Listener {
     private long chatId;
     private long lastSeq;
     private boolean started;
+    /** I was removed from (or left) the group: nothing more will come, and it cannot be marked read. */
+    private boolean ended;
 
     ChatFollower(PrintWriter out, MessageLines lines) {
         this.out = out;
@@ -72,12 +74,16 @@ final class ChatFollower implements Listener {
         if (message.seq() > lastSeq) {
             out.println(lines.format(message));
             lastSeq = message.seq();
+            if (lines.endsMyMembership(message)) {
+                ended = true;
+                status("you are no longer a member of this group: nothing more will arrive (Ctrl-C to stop)");
+            }
         }
         out.flush();
     }
 
     private void acknowledge() {
-        if (lastSeq > 0) {
+        if (lastSeq > 0 && !ended) {
             markRead.accept(chatId, lastSeq);
         }
     }

@@ -25,6 +25,23 @@ record ChatTarget(Long chatId, String username) {
         throw new IllegalArgumentException("expected a chat id (a positive number) or @username, got '" + text + "'");
     }
 
+    /** Picocli converter of a bare chat id (groups have no @name), so a bad id is a usage error naming it. */
+    static final class IdConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            ChatTarget target;
+            try {
+                target = parse(value);
+            } catch (IllegalArgumentException e) {
+                target = null;
+            }
+            if (target == null || target.chatId() == null) {
+                throw new CommandLine.TypeConversionException("expected a chat id (a positive number), got '" + value + "'");
+            }
+            return target.chatId();
+        }
+    }
+
     /** Picocli converter, so a bad target is a usage error naming the value. */
     static final class Converter implements CommandLine.ITypeConverter<ChatTarget> {
         @Override

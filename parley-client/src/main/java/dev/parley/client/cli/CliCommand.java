@@ -12,13 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** Shared plumbing of the subcommands: environment, profile, timeout, HTTP and WebSocket clients. */
+/**
+ * Shared plumbing of the subcommands: environment, profile, timeout, HTTP and WebSocket clients. Works at any
+ * depth ({@code parley chats}, {@code parley group add}): the environment comes from the root command.
+ */
 abstract class CliCommand implements Callable<Integer> {
-    @ParentCommand
-    ParleyCli root;
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ProfileOptions profileOptions = new ProfileOptions();
@@ -27,8 +31,13 @@ abstract class CliCommand implements Callable<Integer> {
             description = "How long to wait for the server (default: ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
+    /** The {@code parley} command this one runs under. */
+    ParleyCli root() {
+        return (ParleyCli) spec.root().userObject();
+    }
+
     CliEnvironment env() {
-        return root.env();
+        return root().env();
     }
 
     PrintWriter out() {
@@ -43,7 +52,7 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     ProfileStore profiles() {
-        return profileOptions.store(env(), root.profileDir);
+        return profileOptions.store(env(), root().profileDir);
     }
 
     ParleyHttp http(java.net.URI server) {

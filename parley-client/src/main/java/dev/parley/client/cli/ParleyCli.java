@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Command-line client of a Parley messaging server.",
         subcommands = {RegisterCommand.class, LoginCommand.class, LogoutCommand.class, ChatsCommand.class,
-                OpenCommand.class, SendCommand.class, HistoryCommand.class, FollowCommand.class,
-                DevicesCommand.class, RevokeCommand.class})
+                OpenCommand.class, SendCommand.class, HistoryCommand.class, FollowCommand.class, InfoCommand.class,
+                GroupCommand.class, JoinCommand.class, DevicesCommand.class, RevokeCommand.class})
 public final class ParleyCli implements java.util.concurrent.Callable<Integer> {
     private final CliEnvironment env;
 

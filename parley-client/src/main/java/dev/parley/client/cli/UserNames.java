@@ -24,6 +24,12 @@ final class UserNames {
         }
     }
 
+    /** True for the logged-in user. */
+    boolean isSelf(long userId) {
+        return userId == selfId;
+    }
+
+    /** The user's display name ("me" for the logged-in user), looked up once. */
     String of(long userId) {
         if (userId == selfId) {
             return "me";

@@ -21,7 +21,7 @@ class ChatFollowerTest {
 
     private static Views.Message message(long chatId, long seq, String text) {
         return new Views.Message(chatId, seq, "m" + seq, 2, 1, "c" + seq, "text", text, null,
-                CliHarness.NOW.toEpochMilli());
+                CliHarness.NOW.toEpochMilli(), null);
     }
 
     private List<String> lines() {
@@ -42,6 +42,16 @@ class ChatFollowerTest {
                 "[12:00:00] U2: live");
         assertThat(reads).containsExactly("9@4", "9@5", "9@5");
         assertThat(follower.lastSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void systemEntriesPrintAsLinesAndMyRemovalIsPointedOut() {
+        follower.begin(9, List.of(message(9, 1, "hi")), (chat, seq) -> reads.add(chat + "@" + seq));
+        follower.onMessage(new Views.Message(9, 2, "m2", 3, 1, null, "system", null, null, CliHarness.NOW.toEpochMilli(),
+                new Views.SystemEvent("removed", 3, List.of(1L), null, null, null, null, null, null)), 7);
+        assertThat(lines()).containsExactly("[12:00:00] U2: hi", "[12:00:00] * U3 removed you",
+                "-- you are no longer a member of this group: nothing more will arrive (Ctrl-C to stop)");
+        assertThat(reads).containsExactly("9@1");
     }
 
     @Test

@@ -28,9 +28,13 @@ final class CliHarness {
         return ParleyCli.commandLine(env).parseArgs(args);
     }
 
-    /** The command object picocli filled for the (single) subcommand in {@code args}. */
+    /** The command object picocli filled for the innermost subcommand in {@code args} ({@code group add} → add). */
     @SuppressWarnings("unchecked")
     <T> T command(String... args) {
-        return (T) parse(args).subcommand().commandSpec().userObject();
+        CommandLine.ParseResult result = parse(args).subcommand();
+        while (result.subcommand() != null) {
+            result = result.subcommand();
+        }
+        return (T) result.commandSpec().userObject();
     }
 }

@@ -17,7 +17,7 @@ class FormattingTest {
     private final Clock clock = Clock.fixed(CliHarness.NOW, ZoneOffset.UTC);
 
     private static Views.Message message(long seq, long sender, String text, long ts, Long replyTo) {
-        return new Views.Message(9, seq, "m" + seq, sender, 1, "c" + seq, "text", text, replyTo, ts);
+        return new Views.Message(9, seq, "m" + seq, sender, 1, "c" + seq, "text", text, replyTo, ts, null);
     }
 
     @Test

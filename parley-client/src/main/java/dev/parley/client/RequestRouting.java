@@ -1,0 +1,78 @@
+package dev.parley.client;
+
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.ServerFrame;
+
+/**
+ * Which requests may be transmitted again after a reconnect, and which request a server frame answers. Both
+ * switches are exhaustive, so a new frame type of the protocol does not compile until it is decided here.
+ */
+final class RequestRouting {
+    private RequestRouting() {
+    }
+
+    /**
+     * True when transmitting {@code frame} twice has the effect of transmitting it once, so a request whose
+     * answer was lost with its connection can simply be sent again. Group changes are not: a repeated
+     * {@code addMembers} is refused ("already a member"), a repeated {@code editGroup} writes a second system
+     * entry, a repeated {@code createGroup} creates a second group. Those fail with
+     * {@link ParleyOutcomeUnknownException} instead (see {@link Traffic#connectionLost}).
+     */
+    static boolean resendable(ClientFrame frame) {
+        return switch (frame) {
+            case ClientFrame.Auth a -> true;
+            case ClientFrame.Ping p -> true;
+            case ClientFrame.OpenDirect o -> true;
+            case ClientFrame.Send s -> true;
+            case ClientFrame.Ack a -> true;
+            case ClientFrame.Read r -> true;
+            case ClientFrame.GetChats g -> true;
+            case ClientFrame.GetHistory g -> true;
+            case ClientFrame.SetSettings s -> true;
+            case ClientFrame.GetInvites g -> true;
+            case ClientFrame.GetJoinRequests g -> true;
+            case ClientFrame.GetMessageInfo g -> true;
+            // a member who asks again gets "chat" again; a pending request is recorded once per user and group
+            case ClientFrame.JoinByInvite j -> true;
+            case ClientFrame.CreateGroup c -> false;
+            case ClientFrame.AddMembers a -> false;
+            case ClientFrame.RemoveMember r -> false;
+            case ClientFrame.LeaveGroup l -> false;
+            case ClientFrame.SetRole s -> false;
+            case ClientFrame.TransferOwnership t -> false;
+            case ClientFrame.EditGroup e -> false;
+            case ClientFrame.SetGroupSettings s -> false;
+            case ClientFrame.CreateInvite c -> false;
+            case ClientFrame.RevokeInvite r -> false;
+            case ClientFrame.AnswerJoinRequest a -> false;
+        };
+    }
+
+    /** The id of the request {@code frame} answers; null for pushed frames ({@code update}, {@code synced}). */
+    static String responseId(ServerFrame frame) {
+        return switch (frame) {
+            case ServerFrame.Update u -> null;
+            case ServerFrame.Synced s -> null;
+            case ServerFrame.Ready r -> r.id();
+            case ServerFrame.Pong p -> p.id();
+            case ServerFrame.ChatResult c -> c.id();
+            case ServerFrame.Accepted a -> a.id();
+            case ServerFrame.Chats c -> c.id();
+            case ServerFrame.History h -> h.id();
+            case ServerFrame.Ok o -> o.id();
+            case ServerFrame.Changed c -> c.id();
+            case ServerFrame.InviteResult i -> i.id();
+            case ServerFrame.Invites i -> i.id();
+            case ServerFrame.JoinPending j -> j.id();
+            case ServerFrame.JoinRequests j -> j.id();
+            case ServerFrame.MessageInfo m -> m.id();
+            case ServerFrame.Error e -> e.id();
+        };
+    }
+
+    /** The frame's wire type name, for messages: {@code AddMembers} → {@code addMembers}. */
+    static String typeName(ClientFrame frame) {
+        String simple = frame.getClass().getSimpleName();
+        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    }
+}
