@@ -5,6 +5,7 @@ import dev.parley.core.routing.Fanout;
 import dev.parley.core.routing.InProcessConnectionRegistry;
 import dev.parley.core.service.AccountService;
 import dev.parley.core.service.ChatService;
+import dev.parley.core.service.GroupService;
 import dev.parley.core.service.MessageIds;
 import dev.parley.core.service.MessageService;
 import dev.parley.core.service.RateLimiter;
@@ -77,6 +78,7 @@ public final class ParleyServer implements AutoCloseable {
         PrometheusMeterRegistry metrics = metrics(registry);
         FrameCodec codec = new FrameCodec();
         SecureRandom random = new SecureRandom();
+        MessageIds messageIds = new MessageIds(clock, random);
         var argon = config.argon2();
         AccountService accounts = new AccountService(stores.accounts(),
                 new Argon2PasswordHasher(argon.memoryKib(), argon.iterations(), argon.parallelism()),
@@ -85,9 +87,11 @@ public final class ParleyServer implements AutoCloseable {
         RateLimiter sendLimiter = new RateLimiter(clock, config.limits().sendsPerSecond(), config.limits().sendBurst());
         RateLimiter authLimiter = new RateLimiter(clock, config.authPerSecond(), config.authBurst());
         MessageService messages = new MessageService(stores.messages(), stores.chats(), sendLimiter,
-                new MessageIds(clock, random), config.limits(), clock);
+                messageIds, config.limits(), clock);
         ReceiptService receipts = new ReceiptService(stores.receipts(), accounts);
-        SessionServices sessions = new SessionServices(accounts, chats, messages, receipts, stores.updates(), registry,
+        GroupService groups = new GroupService(stores.groups(), stores.chats(), stores.accounts(), messageIds,
+                new Tokens(random), config.limits().maxGroupMembers(), clock);
+        SessionServices sessions = new SessionServices(accounts, chats, messages, groups, receipts, stores.updates(), registry,
                 new ViewMapper(accounts, receipts), codec, config.ws(), workers, metrics, clock);
         RouteTable routes = new RouteTable();
         new OpsApi(metrics, () -> ready).register(routes);

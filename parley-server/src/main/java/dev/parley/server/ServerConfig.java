@@ -65,7 +65,8 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
                         (int) ws.getMemorySize("outbound-high-water-bytes").toBytes(),
                         ws.getDuration("slow-consumer-timeout")),
                 new Limits(limits.getInt("max-text-length"), limits.getDouble("sends-per-second"),
-                        limits.getInt("send-burst"), limits.getInt("history-page-max")),
+                        limits.getInt("send-burst"), limits.getInt("history-page-max"),
+                        limits.getInt("max-group-members")),
                 new Argon2(sec.getInt("argon2-memory-kib"), sec.getInt("argon2-iterations"),
                         sec.getInt("argon2-parallelism")));
     }

@@ -48,11 +48,12 @@ public final class ChatService {
                 .orElseThrow(() -> notMember(chatId));
     }
 
-    /** A page of history inside the caller's membership window. */
+    /** A page of history inside the caller's membership window, its join and removal entries included. */
     public HistoryPage history(long callerId, long chatId, Long before, Long after, Integer limit) {
         Member me = chats.member(chatId, callerId).orElseThrow(() -> notMember(chatId));
         int size = limit == null ? 50 : Math.min(limit, limits.historyPageMax());
-        return messages.history(chatId, new HistoryQuery(before, after, size), me.joinSeq(), me.leaveSeq());
+        long max = me.leaveSeq() == Long.MAX_VALUE ? Long.MAX_VALUE : me.leaveSeq() + 1;
+        return messages.history(chatId, new HistoryQuery(before, after, size), me.joinSeq() - 1, max);
     }
 
     static ServiceException notMember(long chatId) {

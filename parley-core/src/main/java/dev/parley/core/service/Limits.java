@@ -7,12 +7,13 @@ package dev.parley.core.service;
  * @param sendsPerSecond  sustained sends per device per second (token bucket refill)
  * @param sendBurst       sends a device may make at once (token bucket size)
  * @param historyPageMax  messages per history page
+ * @param maxGroupMembers members per group, the owner included
  */
-public record Limits(int maxTextLength, double sendsPerSecond, int sendBurst, int historyPageMax) {
-    public static final Limits DEFAULTS = new Limits(4096, 20, 40, 200);
+public record Limits(int maxTextLength, double sendsPerSecond, int sendBurst, int historyPageMax, int maxGroupMembers) {
+    public static final Limits DEFAULTS = new Limits(4096, 20, 40, 200, 1024);
 
     public Limits {
-        if (maxTextLength < 1 || sendsPerSecond <= 0 || sendBurst < 1 || historyPageMax < 1) {
+        if (maxTextLength < 1 || sendsPerSecond <= 0 || sendBurst < 1 || historyPageMax < 1 || maxGroupMembers < 2) {
             throw new IllegalArgumentException("limits must be positive, got " + this);
         }
     }

@@ -3,6 +3,7 @@ package dev.parley.core.service;
 import dev.parley.core.model.DeviceIdentity;
 import dev.parley.core.model.Event;
 import dev.parley.core.model.Member;
+import dev.parley.core.model.ReceiptInfo;
 import dev.parley.core.model.Watermark;
 import dev.parley.core.port.ReceiptStore;
 import java.util.List;
@@ -29,6 +30,26 @@ public final class ReceiptService {
     public Watermark markRead(long userId, long chatId, long seq) {
         boolean share = accounts.settings(userId).readReceipts();
         return store.markRead(userId, chatId, seq, share).orElseThrow(() -> ChatService.notMember(chatId));
+    }
+
+    /**
+     * Delivery and read times of a message for each member other than its sender, as {@code viewerId} may see
+     * them: only members of the chat may ask, and in direct chats read times follow the read-receipt settings.
+     */
+    public List<ReceiptInfo> messageInfo(long viewerId, long chatId, long seq, Member viewer, boolean direct) {
+        if (seq <= viewer.joinSeq() || seq > viewer.leaveSeq()) {
+            throw ChatService.notMember(chatId);
+        }
+        List<ReceiptInfo> infos = store.messageInfo(chatId, seq);
+        if (!direct) {
+            return infos;
+        }
+        return infos.stream().map(i -> visibleReadAt(viewerId, i)).toList();
+    }
+
+    private ReceiptInfo visibleReadAt(long viewerId, ReceiptInfo info) {
+        boolean shared = accounts.settings(viewerId).readReceipts() && accounts.settings(info.userId()).readReceipts();
+        return shared ? info : new ReceiptInfo(info.userId(), info.deliveredAt(), null);
     }
 
     /** The readSeq of a receipt event as {@code viewerId} may see it, or null. */

@@ -1,7 +1,6 @@
 package dev.parley.server.net;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -12,7 +11,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
-/** {@link HttpObjectAggregator} whose 413 answer carries the API's JSON error body. */
+/**
+ * {@link HttpObjectAggregator} whose 413 answer carries the API's JSON error body. The connection stays open:
+ * the aggregator discards the rest of the oversized body, so a client still uploading it does not get a
+ * reset before it can read the answer.
+ */
 final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     private final int max;
 
@@ -29,6 +32,6 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(response);
     }
 }

@@ -14,9 +14,11 @@ import dev.parley.protocol.ServerFrame;
  */
 final class RequestHandler {
     private final SessionServices s;
+    private final GroupRequests groups;
 
     RequestHandler(SessionServices services) {
         this.s = services;
+        this.groups = new GroupRequests(services);
     }
 
     ServerFrame handle(DeviceIdentity me, ClientFrame frame) {
@@ -35,6 +37,21 @@ final class RequestHandler {
                 s.accounts().updateSettings(me.userId(), st.readReceipts());
                 yield ok(st.id());
             }
+            case ClientFrame.CreateGroup g -> groups.create(me, g);
+            case ClientFrame.AddMembers a -> groups.add(me, a);
+            case ClientFrame.RemoveMember r -> groups.remove(me, r);
+            case ClientFrame.LeaveGroup l -> groups.leave(me, l);
+            case ClientFrame.SetRole r -> groups.setRole(me, r);
+            case ClientFrame.TransferOwnership t -> groups.transfer(me, t);
+            case ClientFrame.EditGroup e -> groups.edit(me, e);
+            case ClientFrame.SetGroupSettings g -> groups.settings(me, g);
+            case ClientFrame.CreateInvite c -> groups.createInvite(me, c);
+            case ClientFrame.RevokeInvite r -> groups.revokeInvite(me, r);
+            case ClientFrame.GetInvites g -> groups.invites(me, g);
+            case ClientFrame.JoinByInvite j -> groups.join(me, j);
+            case ClientFrame.GetJoinRequests g -> groups.joinRequests(me, g);
+            case ClientFrame.AnswerJoinRequest a -> groups.answer(me, a);
+            case ClientFrame.GetMessageInfo g -> groups.messageInfo(me, g);
         };
     }
 

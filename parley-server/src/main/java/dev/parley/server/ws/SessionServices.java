@@ -4,6 +4,7 @@ import dev.parley.core.port.ConnectionRegistry;
 import dev.parley.core.port.UpdateStream;
 import dev.parley.core.service.AccountService;
 import dev.parley.core.service.ChatService;
+import dev.parley.core.service.GroupService;
 import dev.parley.core.service.MessageService;
 import dev.parley.core.service.ReceiptService;
 import dev.parley.protocol.FrameCodec;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 
 /** What every WebSocket session needs, built once by the composition root. */
-public record SessionServices(AccountService accounts, ChatService chats, MessageService messages,
+public record SessionServices(AccountService accounts, ChatService chats, MessageService messages, GroupService groups,
                               ReceiptService receipts, UpdateStream updates, ConnectionRegistry registry,
                               ViewMapper views, FrameCodec codec, ServerConfig.Ws config, ExecutorService workers,
                               MeterRegistry metrics, Clock clock) {

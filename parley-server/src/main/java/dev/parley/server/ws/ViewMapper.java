@@ -1,6 +1,10 @@
 package dev.parley.server.ws;
 
 import dev.parley.core.model.ChatSummary;
+import dev.parley.core.model.Group;
+import dev.parley.core.model.GroupInfo;
+import dev.parley.core.model.GroupSettings;
+import dev.parley.core.model.SystemEvent;
 import dev.parley.core.model.Event;
 import dev.parley.core.model.Member;
 import dev.parley.core.model.Message;
@@ -37,7 +41,28 @@ public final class ViewMapper {
 
     public static Views.Message message(Message m) {
         return new Views.Message(m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
-                m.kind().name().toLowerCase(Locale.ROOT), m.text(), m.replyTo(), m.createdAt().toEpochMilli());
+                lower(m.kind()), m.text(), m.replyTo(), m.createdAt().toEpochMilli(), system(m.system()));
+    }
+
+    private static Views.SystemEvent system(SystemEvent e) {
+        if (e == null) {
+            return null;
+        }
+        GroupInfo info = e.info();
+        GroupSettings settings = e.settings();
+        return new Views.SystemEvent(lower(e.action()), e.actorId(), e.userIds(), e.role() == null ? null : lower(e.role()),
+                info == null ? null : info.name(), info == null ? null : info.description(),
+                info == null ? null : info.avatar(), settings == null ? null : settings.onlyAdminsSend(),
+                settings == null ? null : settings.onlyAdminsEdit());
+    }
+
+    private static Views.Group group(Group g) {
+        return g == null ? null : new Views.Group(g.info().name(), g.info().description(), g.info().avatar(),
+                g.settings().onlyAdminsSend(), g.settings().onlyAdminsEdit(), g.createdBy(), g.maxMembers());
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     public ServerFrame.Update update(Update u) {
@@ -47,16 +72,19 @@ public final class ViewMapper {
     public Views.Chat chat(long viewerId, ChatSummary s) {
         Member me = s.members().stream().filter(m -> m.userId() == viewerId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("user " + viewerId + " is not in chat " + s.chat().id()));
-        Views.User peer = s.members().stream().filter(m -> m.userId() != viewerId && m.active()).findFirst()
+        Views.User peer = s.group() != null ? null : s.members().stream()
+                .filter(m -> m.userId() != viewerId && m.active()).findFirst()
                 .map(m -> user(accounts.user(m.userId()))).orElse(null);
-        List<Views.Member> members = s.members().stream().filter(Member::active)
-                .map(m -> new Views.Member(m.userId(), m.role().name().toLowerCase(Locale.ROOT), m.deliveredSeq(),
-                        receipts.visibleReadSeq(viewerId, m)))
+        // Someone who left sees only their own membership, not who is in the group now.
+        List<Views.Member> members = s.members().stream().filter(m -> me.active() ? m.active() : m.userId() == viewerId)
+                .map(m -> new Views.Member(m.userId(), lower(m.role()), m.deliveredSeq(),
+                        s.group() != null ? Long.valueOf(m.readSeq()) : receipts.visibleReadSeq(viewerId, m)))
                 .toList();
         long unread = Math.max(0, s.unread());
-        return new Views.Chat(s.chat().id(), s.chat().kind().name().toLowerCase(Locale.ROOT), s.chat().lastSeq(),
+        long visibleLastSeq = me.active() ? s.chat().lastSeq() : Math.min(s.chat().lastSeq(), me.leaveSeq());
+        return new Views.Chat(s.chat().id(), lower(s.chat().kind()), visibleLastSeq,
                 peer, members, s.lastMessage() == null ? null : message(s.lastMessage()), me.readSeq(), unread,
-                s.chat().createdAt().toEpochMilli());
+                s.chat().createdAt().toEpochMilli(), group(s.group()), me.active());
     }
 
     private Views.Event event(long viewerId, Event e) {
@@ -64,8 +92,9 @@ public final class ViewMapper {
             case Event.MessageAdded m -> new Views.MessageEvent(message(m.message()));
             case Event.ReceiptMoved r -> new Views.ReceiptEvent(r.chatId(), r.memberId(), r.deliveredSeq(),
                     receipts.visibleReadSeq(viewerId, r));
-            case Event.ChatCreated c -> new Views.ChatEvent(c.chatId(), c.kind().name().toLowerCase(Locale.ROOT),
-                    c.memberIds());
+            case Event.ChatCreated c -> new Views.ChatEvent(c.chatId(), lower(c.kind()), c.memberIds());
+            case Event.GroupReceipt g -> new Views.GroupReceiptEvent(g.chatId(), g.deliveredSeq(), g.readSeq());
+            case Event.JoinRequested j -> new Views.JoinRequestEvent(j.chatId(), j.userId());
         };
     }
 }

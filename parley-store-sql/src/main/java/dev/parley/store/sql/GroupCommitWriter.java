@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * until their task is durable. One platform thread takes up to {@code maxBatch} queued tasks and runs them in
  * ONE transaction, each inside its own SAVEPOINT: a failing task rolls back only itself and gets its own
  * exception. Then COMMIT (one fsync for the whole batch), then every caller's future is completed, then the
- * batch's new update entries are handed to the {@link UpdateListener} in order.
+ * batch's new update entries are handed to the {@link UpdateListener} in order. A task's exception reaches its
+ * caller as the very same instance (not wrapped), so a domain refusal thrown inside a task (a group command)
+ * keeps its type and message.
  *
  * <p>A task that fails with a transient error (lock timeout, deadlock, serialization failure, busy database) is
  * rolled back to its savepoint and, after the batch commits, run again in a transaction of its own (holding as
@@ -221,6 +224,7 @@ final class GroupCommitWriter implements AutoCloseable {
         private final WriteTask<T> task;
         private final CompletableFuture<T> future = new CompletableFuture<>();
         private T result;
+        private volatile Throwable failure;
         private List<Update> updates = List.of();
         private int attempts;
 
@@ -237,14 +241,16 @@ final class GroupCommitWriter implements AutoCloseable {
         }
 
         void fail(Throwable cause) {
+            failure = cause;
             future.completeExceptionally(cause);
         }
 
+        /** The result, or the task's own exception instance (a checked one wrapped in SqlStoreException). */
         T await() {
             try {
                 return future.join();
-            } catch (CompletionException e) {
-                throw rethrowable(e.getCause());
+            } catch (CompletionException | CancellationException e) {
+                throw rethrowable(failure != null ? failure : e.getCause());
             }
         }
 

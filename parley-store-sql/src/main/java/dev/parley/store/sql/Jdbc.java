@@ -57,6 +57,18 @@ final class Jdbc {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
+    /** {@code values} in consecutive slices of at most {@code size} (for bounded IN lists). */
+    static <T> List<List<T>> chunks(List<T> values, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size must be >= 1, got " + size);
+        }
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return chunks;
+    }
+
     static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {

@@ -3,6 +3,11 @@ package dev.parley.store.sql;
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.Device;
+import dev.parley.core.model.Group;
+import dev.parley.core.model.GroupInfo;
+import dev.parley.core.model.GroupSettings;
+import dev.parley.core.model.Invite;
+import dev.parley.core.model.JoinRequest;
 import dev.parley.core.model.Member;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
@@ -24,6 +29,8 @@ final class Rows {
     static final String USER_COLUMNS = "id, username, phone, display_name, read_receipts, created_at";
     static final String DEVICE_COLUMNS = "id, user_id, name, created_at, acked_cursor";
     static final String MEMBER_COLUMNS = "chat_id, user_id, role, join_seq, leave_seq, delivered_seq, read_seq";
+    static final String INVITE_COLUMNS = "code, chat_id, created_by, approval_required, created_at, revoked_at";
+    static final String JOIN_REQUEST_COLUMNS = "chat_id, user_id, invite_code, requested_at";
 
     private Rows() {
     }
@@ -34,7 +41,12 @@ final class Rows {
 
     static String messageColumns(String alias) {
         return prefixed(alias, "chat_id", "seq", "id", "sender_id", "sender_device_id", "client_id", "kind",
-                "body", "reply_to", "created_at");
+                "body", "reply_to", "created_at", "system");
+    }
+
+    static String groupColumns(String alias) {
+        return prefixed(alias, "chat_id", "name", "description", "avatar", "only_admins_send", "only_admins_edit",
+                "created_by", "max_members");
     }
 
     static User user(ResultSet row) throws SQLException {
@@ -66,7 +78,30 @@ final class Rows {
         return new Message(row.getLong(first), row.getLong(first + 1), row.getString(first + 2),
                 row.getLong(first + 3), row.getLong(first + 4), row.getString(first + 5),
                 MessageKind.valueOf(row.getString(first + 6)), row.getString(first + 7),
-                Jdbc.nullableLong(row, first + 8), instant(row.getLong(first + 9)));
+                Jdbc.nullableLong(row, first + 8), instant(row.getLong(first + 9)),
+                SystemEventCodec.decode(row.getString(first + 10)));
+    }
+
+    static Group group(ResultSet row) throws SQLException {
+        return group(row, 1);
+    }
+
+    /** The group whose {@link #groupColumns} start at column {@code first}. */
+    static Group group(ResultSet row, int first) throws SQLException {
+        return new Group(row.getLong(first),
+                new GroupInfo(row.getString(first + 1), row.getString(first + 2), row.getString(first + 3)),
+                new GroupSettings(row.getBoolean(first + 4), row.getBoolean(first + 5)), row.getLong(first + 6),
+                row.getInt(first + 7));
+    }
+
+    static Invite invite(ResultSet row) throws SQLException {
+        Long revokedAt = Jdbc.nullableLong(row, 6);
+        return new Invite(row.getString(1), row.getLong(2), row.getLong(3), row.getBoolean(4),
+                instant(row.getLong(5)), revokedAt == null ? null : instant(revokedAt));
+    }
+
+    static JoinRequest joinRequest(ResultSet row) throws SQLException {
+        return new JoinRequest(row.getLong(1), row.getLong(2), row.getString(3), instant(row.getLong(4)));
     }
 
     static Instant instant(long epochMillis) {

@@ -4,8 +4,10 @@ import dev.parley.core.model.Chat;
 import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.ChatSummary;
 import dev.parley.core.model.Event.ChatCreated;
+import dev.parley.core.model.Group;
 import dev.parley.core.model.Member;
 import dev.parley.core.model.Message;
+import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.Role;
 import dev.parley.core.port.ChatStore;
 import java.sql.Connection;
@@ -23,27 +25,34 @@ import java.util.Optional;
  * <pre>
  * chats                          one row per conversation
  *   id            BIGINT PK
- *   kind          TEXT           ChatKind name: DIRECT | GROUP
+ *   kind          TEXT           ChatKind name: DIRECT | GROUP (a group also has a groups row, see SqlGroupStore)
  *   direct_key    TEXT UNIQUE    "minUserId:maxUserId" for a direct chat, NULL for a group; makes the
  *                                direct chat of two users unique (INSERT … ON CONFLICT (direct_key) DO NOTHING)
  *   last_seq      BIGINT         seq of the newest entry (0 = empty); the sequencing point: advanced with
  *                                UPDATE … SET last_seq = last_seq + 1 … RETURNING (a row lock on PostgreSQL)
  *   created_at    BIGINT         epoch millis
- *   last_activity BIGINT         epoch millis of the newest message (or of creation); orders chatsOf
+ *   last_activity BIGINT         epoch millis of the newest entry (or of creation); orders chatsOf
  *
- * memberships                    one row per (chat, user), kept after the user leaves
+ * memberships                    one row per (chat, user), kept after the user leaves; a re-join replaces it
  *   chat_id       BIGINT FK chats    } PRIMARY KEY (chat_id, user_id)
  *   user_id       BIGINT FK users    }
  *   role          TEXT           Role name: OWNER | ADMIN | MEMBER
- *   join_seq      BIGINT         the member sees messages with join_seq &lt; seq &lt; leave_seq
- *   leave_seq     BIGINT         Long.MAX_VALUE (9223372036854775807) while the member is active
- *   delivered_seq BIGINT         highest seq a device of the member acknowledged; only grows
+ *   join_seq      BIGINT         the member receives entries with join_seq &lt; seq &lt; leave_seq (and the
+ *                                entries of their own join and leave); 0 in a direct chat
+ *   leave_seq     BIGINT         seq of the entry that removed the member; Long.MAX_VALUE
+ *                                (9223372036854775807) while the member is active
+ *   delivered_seq BIGINT         highest seq a device of the member acknowledged; only grows, ≤ leave_seq;
+ *                                a join sets it (and read_seq) to join_seq
  *   read_seq      BIGINT         highest seq the member read; only grows, ≤ delivered_seq
  *   INDEX memberships_by_user (user_id, leave_seq)
+ *   INDEX memberships_by_delivered (chat_id, leave_seq, delivered_seq)   lowest watermarks of a group's
+ *   INDEX memberships_by_read (chat_id, leave_seq, read_seq)             active members (group receipts)
  * </pre>
- * {@code chatsOf} reads, in one snapshot, the user's active chats (newest {@code last_activity} first), all
- * their memberships, the message at each chat's {@code last_seq} and the unread count (messages of others
- * with {@code seq > read_seq}, inside the member's window).
+ * {@code chatsOf} reads, in one snapshot, every chat the user has a membership of, active or past (active
+ * ones ordered by {@code last_activity}, past ones by the time of the entry that removed the user), their
+ * active members plus the user's own past membership, the group rows, the newest entry inside the user's
+ * window ({@code join_seq ≤ seq ≤ min(last_seq, leave_seq)}) and the unread count (non-SYSTEM messages of
+ * others with {@code read_seq < seq ≤ leave_seq}, above {@code join_seq}).
  */
 public final class SqlChatStore implements ChatStore {
     private static final String INSERT_DIRECT = "INSERT INTO chats (kind, direct_key, last_seq, created_at,"
@@ -51,18 +60,23 @@ public final class SqlChatStore implements ChatStore {
             + "id, kind, last_seq, created_at";
     private static final String CHAT_BY = "SELECT " + Rows.chatColumns("c") + " FROM chats c WHERE ";
     private static final String MEMBERS = "SELECT " + Rows.MEMBER_COLUMNS + " FROM memberships ";
-    private static final String ACTIVE_CHATS = "SELECT " + Rows.chatColumns("c") + " FROM chats c"
-            + " JOIN memberships ms ON ms.chat_id = c.id WHERE ms.user_id = ? AND ms.leave_seq = ?"
-            + " ORDER BY c.last_activity DESC, c.id DESC";
-    private static final String MEMBERS_OF_ACTIVE_CHATS = MEMBERS + "WHERE chat_id IN (SELECT chat_id FROM"
-            + " memberships WHERE user_id = ? AND leave_seq = ?) ORDER BY chat_id, user_id";
-    private static final String LAST_MESSAGES = "SELECT " + Rows.messageColumns("m") + " FROM messages m"
-            + " JOIN chats c ON c.id = m.chat_id AND m.seq = c.last_seq"
-            + " JOIN memberships ms ON ms.chat_id = m.chat_id"
-            + " WHERE ms.user_id = ? AND ms.leave_seq = ? AND m.seq > ms.join_seq";
+    private static final String USER_CHATS = "SELECT " + Rows.chatColumns("c") + ", CASE WHEN ms.leave_seq = ?"
+            + " THEN c.last_activity ELSE COALESCE((SELECT m.created_at FROM messages m WHERE m.chat_id = c.id"
+            + " AND m.seq = ms.leave_seq), c.created_at) END AS activity"
+            + " FROM chats c JOIN memberships ms ON ms.chat_id = c.id WHERE ms.user_id = ?"
+            + " ORDER BY activity DESC, c.id DESC";
+    private static final String MEMBERS_OF_USER_CHATS = MEMBERS + "WHERE chat_id IN (SELECT mine.chat_id FROM"
+            + " memberships mine WHERE mine.user_id = ?) AND (leave_seq = ? OR user_id = ?) ORDER BY chat_id, user_id";
+    private static final String GROUPS_OF_USER = "SELECT " + Rows.groupColumns("g") + " FROM groups g"
+            + " JOIN memberships ms ON ms.chat_id = g.chat_id WHERE ms.user_id = ?";
+    private static final String LAST_MESSAGES = "SELECT " + Rows.messageColumns("m") + " FROM memberships ms"
+            + " JOIN chats c ON c.id = ms.chat_id JOIN messages m ON m.chat_id = ms.chat_id"
+            + " AND m.seq = CASE WHEN c.last_seq < ms.leave_seq THEN c.last_seq ELSE ms.leave_seq END"
+            + " WHERE ms.user_id = ? AND m.seq >= ms.join_seq";
     private static final String UNREAD = "SELECT ms.chat_id, COUNT(*) FROM memberships ms"
             + " JOIN messages m ON m.chat_id = ms.chat_id AND m.seq > ms.read_seq AND m.seq > ms.join_seq"
-            + " WHERE ms.user_id = ? AND ms.leave_seq = ? AND m.sender_id <> ? GROUP BY ms.chat_id";
+            + " AND m.seq <= ms.leave_seq WHERE ms.user_id = ? AND m.sender_id <> ? AND m.kind <> ?"
+            + " GROUP BY ms.chat_id";
 
     private final SqlDatabase database;
 
@@ -133,24 +147,31 @@ public final class SqlChatStore implements ChatStore {
         }
     }
 
-    /** Four queries in one read snapshot: the chats, all their members, their last messages, unread counts. */
+    /**
+     * Five queries in one read snapshot: the chats, their members, their group rows, the user's last visible
+     * entries and the unread counts.
+     */
     private static List<ChatSummary> summaries(Connection c, long userId) throws SQLException {
-        List<Chat> chats = Jdbc.list(c, ACTIVE_CHATS, Rows::chat, userId, Rows.ACTIVE);
+        List<Chat> chats = Jdbc.list(c, USER_CHATS, Rows::chat, Rows.ACTIVE, userId);
         Map<Long, List<Member>> members = new HashMap<>();
-        for (Member member : Jdbc.list(c, MEMBERS_OF_ACTIVE_CHATS, Rows::member, userId, Rows.ACTIVE)) {
+        for (Member member : Jdbc.list(c, MEMBERS_OF_USER_CHATS, Rows::member, userId, Rows.ACTIVE, userId)) {
             members.computeIfAbsent(member.chatId(), id -> new ArrayList<>()).add(member);
         }
+        Map<Long, Group> groups = new HashMap<>();
+        for (Group group : Jdbc.list(c, GROUPS_OF_USER, Rows::group, userId)) {
+            groups.put(group.chatId(), group);
+        }
         Map<Long, Message> lastMessages = new HashMap<>();
-        for (Message message : Jdbc.list(c, LAST_MESSAGES, Rows::message, userId, Rows.ACTIVE)) {
+        for (Message message : Jdbc.list(c, LAST_MESSAGES, Rows::message, userId)) {
             lastMessages.put(message.chatId(), message);
         }
         Map<Long, Long> unread = new HashMap<>();
-        for (long[] row : Jdbc.list(c, UNREAD, r -> new long[] {r.getLong(1), r.getLong(2)}, userId, Rows.ACTIVE,
-                userId)) {
+        for (long[] row : Jdbc.list(c, UNREAD, r -> new long[] {r.getLong(1), r.getLong(2)}, userId, userId,
+                MessageKind.SYSTEM.name())) {
             unread.put(row[0], row[1]);
         }
         return chats.stream().map(chat -> new ChatSummary(chat,
                 List.copyOf(members.getOrDefault(chat.id(), List.of())), lastMessages.get(chat.id()),
-                unread.getOrDefault(chat.id(), 0L))).toList();
+                unread.getOrDefault(chat.id(), 0L), groups.get(chat.id()))).toList();
     }
 }

@@ -1,38 +1,63 @@
 package dev.parley.store.sql;
 
+import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.Event.ReceiptMoved;
+import dev.parley.core.model.ReceiptInfo;
 import dev.parley.core.model.Watermark;
 import dev.parley.core.port.ReceiptStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ReceiptStore} on SQL. It keeps no table of its own: the watermarks are
- * {@code memberships.delivered_seq / read_seq} (see {@link SqlChatStore}), device progress is
- * {@code devices.acked_cursor} (see {@link SqlAccountStore}) and the moves are announced as
- * {@code RECEIPT_MOVED} rows of {@code updates} (see {@link SqlUpdateStream}). Both operations are one task of
- * the group-commit writer. Only-forward moves are guarded in SQL ({@code … WHERE delivered_seq < ?}), and the
- * device row is read {@code FOR UPDATE} on PostgreSQL, so concurrent acks from several nodes stay monotonic.
- * The {@code Clock} stamps the appended entries' {@code created_at}.
+ * {@link ReceiptStore} on SQL. The watermarks are {@code memberships.delivered_seq / read_seq} (see
+ * {@link SqlChatStore}), device progress is {@code devices.acked_cursor} (see {@link SqlAccountStore}), the
+ * times of the moves are {@code receipt_marks} (see {@link ReceiptMarks}) and the moves are announced as
+ * update-stream entries (see {@link SqlUpdateStream}):
+ * <ul>
+ *   <li>direct chat: a {@code RECEIPT_MOVED} entry to the other member (acknowledge) or to both (markRead);
+ *   <li>group: no per-member entry to the others; markRead puts a {@code RECEIPT_MOVED} in the reader's own
+ *       stream (for their other devices), and the senders whose messages the move newly covers get a
+ *       {@code GROUP_RECEIPT} (see {@link GroupReceipts}).
+ * </ul>
+ * Both operations are one task of the group-commit writer. The mover's membership row is read
+ * {@code FOR UPDATE} on PostgreSQL (after the group's row, see {@link GroupReceipts#lock}) and only-forward
+ * moves are guarded in SQL, so concurrent acks from several nodes stay monotonic. The {@code Clock} stamps the
+ * appended entries and the marks.
  */
 public final class SqlReceiptStore implements ReceiptStore {
     private static final String DEVICE_CURSOR = "SELECT acked_cursor FROM devices"
             + " WHERE id = ? AND user_id = ? AND revoked_at IS NULL";
-    private static final String DELIVERED_IN_RANGE = "SELECT chat_id, MAX(seq) FROM updates"
-            + " WHERE user_id = ? AND cursor > ? AND cursor <= ? AND kind = ? GROUP BY chat_id ORDER BY chat_id";
+    private static final String DELIVERED_IN_RANGE = "SELECT u.chat_id, MAX(u.seq), c.kind FROM updates u"
+            + " JOIN chats c ON c.id = u.chat_id WHERE u.user_id = ? AND u.cursor > ? AND u.cursor <= ?"
+            + " AND u.kind = ? GROUP BY u.chat_id, c.kind ORDER BY u.chat_id";
+    private static final String WATERMARK = "SELECT delivered_seq, read_seq, leave_seq FROM memberships"
+            + " WHERE chat_id = ? AND user_id = ?";
     private static final String RAISE_DELIVERED = "UPDATE memberships SET delivered_seq = ?"
-            + " WHERE chat_id = ? AND user_id = ? AND delivered_seq < ? RETURNING delivered_seq, read_seq";
+            + " WHERE chat_id = ? AND user_id = ? AND delivered_seq < ?";
     private static final String RAISE_READ = "UPDATE memberships SET read_seq = ?,"
             + " delivered_seq = CASE WHEN delivered_seq < ? THEN ? ELSE delivered_seq END"
-            + " WHERE chat_id = ? AND user_id = ? AND leave_seq = ? AND read_seq < ?"
-            + " RETURNING delivered_seq, read_seq";
-    private static final String ACTIVE_WATERMARK = "SELECT delivered_seq, read_seq FROM memberships"
-            + " WHERE chat_id = ? AND user_id = ? AND leave_seq = ?";
+            + " WHERE chat_id = ? AND user_id = ? AND leave_seq = ? AND read_seq < ?";
+
+    /** The highest seq of a chat in an acknowledged range of the stream. */
+    private record ChatSeq(long chatId, long seq, ChatKind kind) {
+    }
+
+    /** A chat's newest seq and kind. */
+    private record ChatHead(long lastSeq, ChatKind kind) {
+    }
+
+    /** A member's watermarks as read under its row lock. */
+    private record Current(Watermark watermark, long leaveSeq) {
+        boolean active() {
+            return leaveSeq == Rows.ACTIVE;
+        }
+    }
 
     private final SqlDatabase database;
     private final Clock clock;
@@ -52,6 +77,11 @@ public final class SqlReceiptStore implements ReceiptStore {
         return database.write(tx -> markRead(tx, userId, chatId, seq, readShared));
     }
 
+    @Override
+    public List<ReceiptInfo> messageInfo(long chatId, long seq) {
+        return database.read(c -> ReceiptMarks.info(c, chatId, seq));
+    }
+
     private List<Watermark> acknowledge(WriteTx tx, long userId, long deviceId, long cursor) throws SQLException {
         Connection c = tx.connection();
         Optional<Long> old = Jdbc.first(c, DEVICE_CURSOR + database.dialect().forUpdate(),
@@ -69,62 +99,122 @@ public final class SqlReceiptStore implements ReceiptStore {
         return raiseDelivered(tx, userId, old.get(), target);
     }
 
-    /** For each chat with a MessageAdded entry in (from, to], raises deliveredSeq and tells the other members. */
+    /** For each chat with a MessageAdded entry in (from, to], raises deliveredSeq (≤ leaveSeq) and tells others. */
     private List<Watermark> raiseDelivered(WriteTx tx, long userId, long from, long to) throws SQLException {
-        Connection c = tx.connection();
-        List<long[]> highest = Jdbc.list(c, DELIVERED_IN_RANGE, row -> new long[] {row.getLong(1), row.getLong(2)},
+        List<ChatSeq> highest = Jdbc.list(tx.connection(), DELIVERED_IN_RANGE,
+                row -> new ChatSeq(row.getLong(1), row.getLong(2), ChatKind.valueOf(row.getString(3))),
                 userId, from, to, UpdateEntries.MESSAGE_ADDED);
-        boolean readShared = highest.isEmpty() || readReceipts(c, userId);
+        Instant now = clock.instant();
         List<Watermark> moved = new ArrayList<>();
-        for (long[] chatSeq : highest) {
-            Optional<Watermark> watermark = Jdbc.first(c, RAISE_DELIVERED,
-                    row -> new Watermark(chatSeq[0], userId, row.getLong(1), row.getLong(2)),
-                    chatSeq[1], chatSeq[0], userId, chatSeq[1]);
-            if (watermark.isPresent()) {
-                moved.add(watermark.get());
-                announce(tx, watermark.get(), readShared, false);
-            }
+        for (ChatSeq chat : highest) {
+            Optional<Watermark> watermark = chat.kind() == ChatKind.GROUP ? deliveredInGroup(tx, chat, userId, now)
+                    : deliveredInDirect(tx, chat, userId, now);
+            watermark.ifPresent(moved::add);
         }
         return moved;
+    }
+
+    /** Raises deliveredSeq to min(seq, leaveSeq) with its 'D' mark; empty when it did not move. */
+    private static Optional<Watermark> raiseDeliveredTo(Connection c, Current current, long seq, Instant now)
+            throws SQLException {
+        Watermark before = current.watermark();
+        long target = Math.min(seq, current.leaveSeq());
+        if (target <= before.deliveredSeq()) {
+            return Optional.empty();
+        }
+        Watermark after = new Watermark(before.chatId(), before.userId(), target, before.readSeq());
+        Jdbc.update(c, RAISE_DELIVERED, target, before.chatId(), before.userId(), target);
+        ReceiptMarks.record(c, before, after, now);
+        return Optional.of(after);
+    }
+
+    /** In a direct chat the other member learns the move (with the mover's read-receipt setting). */
+    private Optional<Watermark> deliveredInDirect(WriteTx tx, ChatSeq chat, long userId, Instant now)
+            throws SQLException {
+        Connection c = tx.connection();
+        Optional<Current> current = current(c, chat.chatId(), userId);
+        Optional<Watermark> moved = current.isEmpty() ? Optional.empty()
+                : raiseDeliveredTo(c, current.get(), chat.seq(), now);
+        if (moved.isPresent()) {
+            List<Long> others = ChatLog.activeUserIds(c, chat.chatId()).stream().filter(user -> user != userId)
+                    .toList();
+            announce(tx, moved.get(), readReceipts(c, userId), others, now);
+        }
+        return moved;
+    }
+
+    /** The group's row lock first (PostgreSQL), then the member's; GroupReceipts only for an active member. */
+    private Optional<Watermark> deliveredInGroup(WriteTx tx, ChatSeq chat, long userId, Instant now)
+            throws SQLException {
+        Connection c = tx.connection();
+        GroupReceipts.lock(c, database.dialect(), chat.chatId());
+        Optional<Current> current = current(c, chat.chatId(), userId);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!current.get().active()) {
+            return raiseDeliveredTo(c, current.get(), chat.seq(), now);
+        }
+        GroupReceipts.Snapshot groupBefore = GroupReceipts.snapshot(c, chat.chatId());
+        Optional<Watermark> after = raiseDeliveredTo(c, current.get(), chat.seq(), now);
+        if (after.isPresent()) {
+            GroupReceipts.announce(tx, groupBefore, current.get().watermark(), after.get(), now);
+        }
+        return after;
     }
 
     private Optional<Watermark> markRead(WriteTx tx, long userId, long chatId, long seq, boolean readShared)
             throws SQLException {
         Connection c = tx.connection();
-        Optional<Long> lastSeq = Jdbc.first(c, "SELECT last_seq FROM chats WHERE id = ?", row -> row.getLong(1),
-                chatId);
-        if (lastSeq.isEmpty()) {
+        Optional<ChatHead> chat = Jdbc.first(c, "SELECT last_seq, kind FROM chats WHERE id = ?",
+                row -> new ChatHead(row.getLong(1), ChatKind.valueOf(row.getString(2))), chatId);
+        if (chat.isEmpty()) {
             return Optional.empty();
         }
-        long target = Math.min(seq, lastSeq.get());
-        Optional<Watermark> moved = Jdbc.first(c, RAISE_READ, row -> watermark(chatId, userId, row),
-                target, target, target, chatId, userId, Rows.ACTIVE, target);
-        if (moved.isEmpty()) {
-            return Jdbc.first(c, ACTIVE_WATERMARK, row -> watermark(chatId, userId, row), chatId, userId, Rows.ACTIVE);
+        boolean group = chat.get().kind() == ChatKind.GROUP;
+        if (group) {
+            GroupReceipts.lock(c, database.dialect(), chatId);
         }
-        announce(tx, moved.get(), readShared, true);
-        return moved;
+        Optional<Current> current = current(c, chatId, userId).filter(Current::active);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Watermark before = current.get().watermark();
+        long target = Math.min(seq, chat.get().lastSeq());
+        if (target <= before.readSeq()) {
+            return Optional.of(before);
+        }
+        GroupReceipts.Snapshot groupBefore = group ? GroupReceipts.snapshot(c, chatId) : null;
+        Jdbc.update(c, RAISE_READ, target, target, target, chatId, userId, Rows.ACTIVE, target);
+        Watermark after = new Watermark(chatId, userId, Math.max(before.deliveredSeq(), target), target);
+        Instant now = clock.instant();
+        ReceiptMarks.record(c, before, after, now);
+        announce(tx, after, readShared, group ? List.of(userId) : ChatLog.activeUserIds(c, chatId), now);
+        if (group) {
+            GroupReceipts.announce(tx, groupBefore, before, after, now);
+        }
+        return Optional.of(after);
     }
 
-    /** Appends one ReceiptMoved to the active members of the chat; the mover's own stream only if asked. */
-    private void announce(WriteTx tx, Watermark watermark, boolean readShared, boolean toMover) throws SQLException {
-        List<Long> recipients = Jdbc.list(tx.connection(),
-                "SELECT user_id FROM memberships WHERE chat_id = ? AND leave_seq = ? ORDER BY user_id",
-                row -> row.getLong(1), watermark.chatId(), Rows.ACTIVE);
-        if (!toMover) {
-            recipients = recipients.stream().filter(user -> user != watermark.userId()).toList();
-        }
+    /** Appends one ReceiptMoved to {@code recipients}. */
+    private static void announce(WriteTx tx, Watermark watermark, boolean readShared, List<Long> recipients,
+                                 Instant now) throws SQLException {
         ReceiptMoved event = new ReceiptMoved(watermark.chatId(), watermark.userId(), watermark.deliveredSeq(),
                 watermark.readSeq(), readShared);
-        UpdateEntries.append(tx, recipients, event, clock.instant());
+        UpdateEntries.append(tx, recipients, event, now);
+    }
+
+    private Optional<Current> current(Connection c, long chatId, long userId) throws SQLException {
+        return Jdbc.first(c, WATERMARK + database.dialect().forUpdate(),
+                row -> current(chatId, userId, row), chatId, userId);
+    }
+
+    private static Current current(long chatId, long userId, ResultSet row) throws SQLException {
+        return new Current(new Watermark(chatId, userId, row.getLong(1), row.getLong(2)), row.getLong(3));
     }
 
     private static boolean readReceipts(Connection c, long userId) throws SQLException {
         return Jdbc.first(c, "SELECT read_receipts FROM users WHERE id = ?", row -> row.getBoolean(1), userId)
                 .orElse(true);
-    }
-
-    private static Watermark watermark(long chatId, long userId, ResultSet row) throws SQLException {
-        return new Watermark(chatId, userId, row.getLong(1), row.getLong(2));
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import dev.parley.core.port.AccountStore;
 import dev.parley.core.port.ChatStore;
+import dev.parley.core.port.GroupStore;
 import dev.parley.core.port.MessageLog;
 import dev.parley.core.port.ReceiptStore;
 import dev.parley.core.port.UpdateStream;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The five store ports on one SQL database: what the composition root builds. Close it last, after the
+ * The six store ports on one SQL database: what the composition root builds. Close it last, after the
  * services: {@link #close()} finishes the queued writes, then closes the connections.
  *
  * <pre>{@code
@@ -24,6 +25,7 @@ public final class SqlStores implements AutoCloseable {
     private final SqlMessageLog messages;
     private final SqlUpdateStream updates;
     private final SqlReceiptStore receipts;
+    private final SqlGroupStore groups;
 
     public SqlStores(SqlDatabase database, Clock clock) {
         this.database = database;
@@ -32,6 +34,7 @@ public final class SqlStores implements AutoCloseable {
         this.messages = new SqlMessageLog(database);
         this.updates = new SqlUpdateStream(database);
         this.receipts = new SqlReceiptStore(database, clock);
+        this.groups = new SqlGroupStore(database);
     }
 
     /** The embedded store: the SQLite file {@code file} (created and migrated if needed; its folder must exist). */
@@ -62,6 +65,10 @@ public final class SqlStores implements AutoCloseable {
 
     public ReceiptStore receipts() {
         return receipts;
+    }
+
+    public GroupStore groups() {
+        return groups;
     }
 
     /** The database underneath (dialect, commit count). */

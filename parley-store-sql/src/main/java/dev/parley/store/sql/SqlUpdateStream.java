@@ -11,12 +11,15 @@ import java.util.List;
  * updates                        the per-user inbox (ARCHITECTURE.md §3)
  *   user_id       BIGINT FK users  } PRIMARY KEY (user_id, cursor); cursor is 1, 2, 3 … per user, no gaps,
  *   cursor        BIGINT           }   taken from users.update_head in the transaction that appends
- *   kind          TEXT           MESSAGE_ADDED | RECEIPT_MOVED | CHAT_CREATED
+ *   kind          TEXT           MESSAGE_ADDED | RECEIPT_MOVED | CHAT_CREATED | GROUP_RECEIPT | JOIN_REQUESTED
  *   chat_id       BIGINT         the chat the event is about (every kind)
- *   seq           BIGINT         MESSAGE_ADDED: the message (chat_id, seq), joined with messages on read
- *   member_id     BIGINT         RECEIPT_MOVED: whose watermarks moved
- *   delivered_seq BIGINT         RECEIPT_MOVED: the member's deliveredSeq after the move
- *   read_seq      BIGINT         RECEIPT_MOVED: the member's readSeq after the move
+ *   seq           BIGINT         MESSAGE_ADDED: the entry (chat_id, seq), joined with messages on read (a
+ *                                SYSTEM entry comes back with its SystemEvent)
+ *   member_id     BIGINT         RECEIPT_MOVED: whose watermarks moved; JOIN_REQUESTED: who asked to join
+ *   delivered_seq BIGINT         RECEIPT_MOVED: the member's deliveredSeq after the move;
+ *                                GROUP_RECEIPT: seq every other active member delivered
+ *   read_seq      BIGINT         RECEIPT_MOVED: the member's readSeq after the move;
+ *                                GROUP_RECEIPT: seq every other active member read
  *   read_shared   BOOLEAN        RECEIPT_MOVED: whether the member shares read receipts (INTEGER on SQLite)
  *   payload       TEXT           CHAT_CREATED: member user ids as a comma list ("3,7"); the kind comes from chats
  *   created_at    BIGINT         epoch millis of the append

@@ -3,6 +3,8 @@ package dev.parley.store.sql;
 import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.Event;
 import dev.parley.core.model.Event.ChatCreated;
+import dev.parley.core.model.Event.GroupReceipt;
+import dev.parley.core.model.Event.JoinRequested;
 import dev.parley.core.model.Event.MessageAdded;
 import dev.parley.core.model.Event.ReceiptMoved;
 import dev.parley.core.model.Update;
@@ -23,6 +25,10 @@ final class UpdateEntries {
     static final String MESSAGE_ADDED = "MESSAGE_ADDED";
     static final String RECEIPT_MOVED = "RECEIPT_MOVED";
     static final String CHAT_CREATED = "CHAT_CREATED";
+    static final String GROUP_RECEIPT = "GROUP_RECEIPT";
+    static final String JOIN_REQUESTED = "JOIN_REQUESTED";
+    /** Users whose heads one {@code UPDATE users … WHERE id IN (…)} advances: bounded bind-variable count. */
+    static final int HEADS_PER_STATEMENT = 500;
 
     private static final String INSERT = "INSERT INTO updates (user_id, cursor, kind, chat_id, seq, member_id,"
             + " delivered_seq, read_seq, read_shared, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -38,8 +44,9 @@ final class UpdateEntries {
 
     /**
      * Appends {@code event} to the stream of every user in {@code userIds}: each user's {@code update_head} is
-     * advanced by one (a row lock on PostgreSQL) and the entry stored at the new cursor. The entries are recorded
-     * in {@code tx} for the listener.
+     * advanced by one (a row lock on PostgreSQL, taken in ascending user id order) with one
+     * {@code UPDATE … WHERE id IN (…) RETURNING} per {@value #HEADS_PER_STATEMENT} users, and the entries are
+     * stored with ONE JDBC batch. The entries are recorded in {@code tx} for the listener.
      */
     static List<Update> append(WriteTx tx, Collection<Long> userIds, Event event, Instant at) throws SQLException {
         if (userIds.isEmpty()) {
@@ -59,11 +66,14 @@ final class UpdateEntries {
     }
 
     private static Map<Long, Long> advanceHeads(Connection connection, List<Long> users) throws SQLException {
-        String sql = "UPDATE users SET update_head = update_head + 1 WHERE id IN ("
-                + Jdbc.placeholders(users.size()) + ") RETURNING id, update_head";
         Map<Long, Long> cursors = new HashMap<>();
-        for (long[] row : Jdbc.list(connection, sql, r -> new long[] {r.getLong(1), r.getLong(2)}, users.toArray())) {
-            cursors.put(row[0], row[1]);
+        for (List<Long> chunk : Jdbc.chunks(users, HEADS_PER_STATEMENT)) {
+            String sql = "UPDATE users SET update_head = update_head + 1 WHERE id IN ("
+                    + Jdbc.placeholders(chunk.size()) + ") RETURNING id, update_head";
+            for (long[] row : Jdbc.list(connection, sql, r -> new long[] {r.getLong(1), r.getLong(2)},
+                    chunk.toArray())) {
+                cursors.put(row[0], row[1]);
+            }
         }
         if (cursors.size() != users.size()) {
             List<Long> missing = users.stream().filter(user -> !cursors.containsKey(user)).toList();
@@ -92,6 +102,10 @@ final class UpdateEntries {
                     moved.memberId(), moved.deliveredSeq(), moved.readSeq(), moved.readShared(), null, createdAt};
             case ChatCreated created -> new Object[] {user, cursor, CHAT_CREATED, created.chatId(), null, null,
                     null, null, null, joinIds(created.memberIds()), createdAt};
+            case GroupReceipt receipt -> new Object[] {user, cursor, GROUP_RECEIPT, receipt.chatId(), null, null,
+                    receipt.deliveredSeq(), receipt.readSeq(), null, null, createdAt};
+            case JoinRequested requested -> new Object[] {user, cursor, JOIN_REQUESTED, requested.chatId(), null,
+                    requested.userId(), null, null, null, null, createdAt};
         };
     }
 
@@ -106,9 +120,11 @@ final class UpdateEntries {
                     row.getBoolean(8));
             case CHAT_CREATED -> new ChatCreated(chatId, ChatKind.valueOf(row.getString(10)),
                     splitIds(row.getString(9)));
+            case GROUP_RECEIPT -> new GroupReceipt(chatId, row.getLong(6), row.getLong(7));
+            case JOIN_REQUESTED -> new JoinRequested(chatId, row.getLong(5));
             default -> throw new IllegalStateException("update " + cursor + " of user " + userId
-                    + " has kind '" + kind + "'; expected " + MESSAGE_ADDED + ", " + RECEIPT_MOVED + " or "
-                    + CHAT_CREATED);
+                    + " has kind '" + kind + "'; expected one of " + List.of(MESSAGE_ADDED, RECEIPT_MOVED,
+                    CHAT_CREATED, GROUP_RECEIPT, JOIN_REQUESTED));
         };
         return new Update(userId, cursor, event);
     }

@@ -49,7 +49,8 @@ final class Fixtures {
     }
 
     static Stores stores(SqlStores sql, AutoCloseable closer) {
-        return new Stores(sql.accounts(), sql.chats(), sql.messages(), sql.updates(), sql.receipts(), closer);
+        return new Stores(sql.accounts(), sql.chats(), sql.messages(), sql.updates(), sql.receipts(), sql.groups(),
+                closer);
     }
 
     private static void execute(String sql) throws SQLException {

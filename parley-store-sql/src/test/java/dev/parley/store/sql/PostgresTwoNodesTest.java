@@ -6,9 +6,15 @@ import dev.parley.core.model.AppendResult;
 import dev.parley.core.model.AppendResult.Appended;
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.Draft;
+import dev.parley.core.model.Event.GroupReceipt;
 import dev.parley.core.model.Event.MessageAdded;
+import dev.parley.core.model.GroupChange;
+import dev.parley.core.model.GroupInfo;
+import dev.parley.core.model.GroupSettings;
 import dev.parley.core.model.MessageKind;
+import dev.parley.core.model.NewGroup;
 import dev.parley.core.model.NewUser;
+import dev.parley.core.model.SystemEvent;
 import dev.parley.core.model.Update;
 import dev.parley.core.model.User;
 import java.sql.Connection;
@@ -18,6 +24,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -105,6 +112,71 @@ class PostgresTwoNodesTest {
         assertThat(results).extracting(r -> ((Appended) r).message().seq()).containsOnly(1L);
         assertThat(nodeB.chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(1);
         assertThat(nodeB.updates().head(bob.id())).isEqualTo(2);
+    }
+
+    @Test
+    void aRemovalOnOneNodeCutsTheRemovedMembersStreamForSendsOnBoth() throws Exception {
+        List<User> users = users("alice", "bob", "carol", "dave", "erin");
+        User alice = users.getFirst();
+        User bob = users.get(1);
+        long chat = group(users);
+
+        List<Long> removal = onBothNodes(7, i -> {
+            if (i == 6) {
+                return List.of(nodeA.groups().apply(chat, alice.id(), 1, "removal", state -> removeBob(bob),
+                        T0).orElseThrow().seq());
+            }
+            User sender = users.get(2 + i % 3);
+            for (int n = 0; n < 15; n++) {
+                node(i).messages().append(new Draft(chat, UUID.randomUUID().toString(), sender.id(), 1,
+                        UUID.randomUUID().toString(), MessageKind.TEXT, "t", null, T0));
+            }
+            return List.<Long>of();
+        }).getLast();
+
+        long lastSeq = nodeB.chats().chat(chat).orElseThrow().lastSeq();
+        assertThat(lastSeq).isEqualTo(1 + 6 * 15 + 1);
+        assertThat(seqsOf(nodeB.updates().read(bob.id(), 0, 1000), chat)).isEqualTo(range(1, removal.getFirst()));
+        assertThat(seqsOf(nodeA.updates().read(users.get(4).id(), 0, 1000), chat)).isEqualTo(range(1, lastSeq));
+    }
+
+    @Test
+    void concurrentAcksOnBothNodesNeverLoseTheSendersGroupReceipt() throws Exception {
+        List<User> users = users("alice", "m1", "m2", "m3", "m4", "m5", "m6");
+        User alice = users.getFirst();
+        long chat = group(users);
+        List<Long> devices = users.stream().map(u -> nodeA.accounts().addDevice(u.id(), "phone",
+                ("token-" + u.id()).getBytes(), T0).id()).toList();
+
+        for (int round = 0; round < 5; round++) {
+            long seq = ((Appended) nodeA.messages().append(new Draft(chat, "m-" + round, alice.id(), devices.getFirst(),
+                    "c-" + round, MessageKind.TEXT, "round " + round, null, T0))).message().seq();
+            onBothNodes(users.size() - 1, i -> {
+                User member = users.get(i + 1);
+                return node(i).receipts().acknowledge(member.id(), devices.get(i + 1),
+                        node(i).updates().head(member.id()));
+            });
+            List<GroupReceipt> receipts = nodeA.updates().read(alice.id(), 0, 1000).stream().map(Update::event)
+                    .filter(GroupReceipt.class::isInstance).map(GroupReceipt.class::cast).toList();
+            assertThat(receipts).as("round %d", round).isNotEmpty();
+            assertThat(receipts.getLast().deliveredSeq()).as("round %d", round).isEqualTo(seq);
+        }
+    }
+
+    private static GroupChange removeBob(User bob) {
+        return new GroupChange(new SystemEvent(SystemEvent.Action.REMOVED, 0, List.of(bob.id()), null, null, null),
+                List.of(new GroupChange.MemberChange.Leave(bob.id())), null, null);
+    }
+
+    /** A group of the users, the first one owning it; its chat id. */
+    private long group(List<User> users) {
+        List<Long> members = users.subList(1, users.size()).stream().map(User::id).toList();
+        return nodeA.groups().create(new NewGroup(users.getFirst().id(), 1, "created", new GroupInfo("g", null, null),
+                GroupSettings.DEFAULTS, members, 100, T0)).chatId();
+    }
+
+    private List<User> users(String... names) {
+        return Arrays.stream(names).map(this::user).toList();
     }
 
     private SqlStores node(int i) {

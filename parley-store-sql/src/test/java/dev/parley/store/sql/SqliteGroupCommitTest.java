@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +105,18 @@ class SqliteGroupCommitTest {
         assertThat(stores.accounts().userByUsername("good1")).isPresent();
         assertThat(stores.accounts().userByUsername("good2")).isPresent();
         assertThat(stores.accounts().userByUsername("bad")).isEmpty();
+    }
+
+    @Test
+    void aTasksExceptionReachesTheCallerAsTheSameInstance() {
+        RuntimeException plain = new IllegalStateException("refused by the task");
+        RuntimeException completion = new CompletionException("the task's own CompletionException", plain);
+
+        for (RuntimeException thrown : List.of(plain, completion)) {
+            assertThatThrownBy(() -> stores.database().write(tx -> {
+                throw thrown;
+            })).isSameAs(thrown);
+        }
     }
 
     @Test

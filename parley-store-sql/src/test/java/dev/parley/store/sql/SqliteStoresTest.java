@@ -2,6 +2,8 @@ package dev.parley.store.sql;
 
 import dev.parley.testkit.contract.AccountStoreContract;
 import dev.parley.testkit.contract.ChatStoreContract;
+import dev.parley.testkit.contract.GroupLinksContract;
+import dev.parley.testkit.contract.GroupStoreContract;
 import dev.parley.testkit.contract.MessageLogContract;
 import dev.parley.testkit.contract.ReceiptStoreContract;
 import dev.parley.testkit.contract.Stores;
@@ -45,6 +47,22 @@ class SqliteStoresTest {
 
     @Nested
     class Receipts extends ReceiptStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class Groups extends GroupStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class GroupLinks extends GroupLinksContract {
         @Override
         protected Stores newStores() throws Exception {
             return Fixtures.sqlite();

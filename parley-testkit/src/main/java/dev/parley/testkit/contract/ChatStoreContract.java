@@ -8,9 +8,13 @@ import dev.parley.core.model.Chat;
 import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.ChatSummary;
 import dev.parley.core.model.Event.ChatCreated;
+import dev.parley.core.model.Group;
+import dev.parley.core.model.GroupInfo;
+import dev.parley.core.model.GroupSettings;
 import dev.parley.core.model.Member;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.Role;
+import dev.parley.core.model.SystemEvent;
 import dev.parley.core.model.Update;
 import dev.parley.core.port.ChatStore;
 import java.time.Instant;
@@ -155,6 +159,7 @@ public abstract class ChatStoreContract extends StoreContractSupport {
         assertThat(summary.members()).extracting(Member::userId).containsExactlyInAnyOrder(alice.id(), bob.id());
         assertThat(summary.lastMessage()).isEqualTo(last);
         assertThat(summary.unread()).as("bob's two messages; alice's own do not count").isEqualTo(2);
+        assertThat(summary.group()).as("a direct chat has no group data").isNull();
         assertThat(chats().chatsOf(bob.id()).getFirst().unread()).isEqualTo(1);
     }
 
@@ -187,5 +192,74 @@ public abstract class ChatStoreContract extends StoreContractSupport {
         assertThat(bobInChat.deliveredSeq()).isEqualTo(2);
         assertThat(bobInChat.readSeq()).isEqualTo(1);
         assertThat(chats().chatsOf(bob.id()).getFirst().unread()).isEqualTo(1);
+    }
+
+    @Test
+    void chatsOfListsGroupsWithTheirGroupDataAndCountsNoSystemEntryAsUnread() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice, bob);
+        send(chat, bob, "one");
+        apply(chat, bob, GroupCommands.info(bob.id(), new GroupInfo("Renamed", "d", null)));
+        Message last = send(chat, bob, "two");
+        apply(chat, alice, GroupCommands.setRole(alice.id(), bob.id(), Role.ADMIN));
+
+        ChatSummary summary = chats().chatsOf(alice.id()).getFirst();
+
+        assertThat(summary.chat()).isEqualTo(new Chat(chat.id(), ChatKind.GROUP, 5, chat.createdAt()));
+        assertThat(summary.group()).isEqualTo(new Group(chat.id(), new GroupInfo("Renamed", "d", null),
+                GroupSettings.DEFAULTS, alice.id(), 256));
+        assertThat(summary.members()).extracting(Member::userId).containsExactly(alice.id(), bob.id());
+        assertThat(summary.lastMessage().system().action()).isEqualTo(SystemEvent.Action.ROLE_CHANGED);
+        assertThat(summary.unread()).as("bob's two messages, not the system entries").isEqualTo(2);
+        assertThat(chats().chatsOf(bob.id()).getFirst().unread()).as("only alice's system entry").isZero();
+        stores.receipts().markRead(alice.id(), chat.id(), last.seq(), true);
+        assertThat(chats().chatsOf(alice.id()).getFirst().unread()).isZero();
+    }
+
+    @Test
+    void aRemovedMemberStillSeesTheGroupUpToTheRemoval() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Account carol = account("carol");
+        Chat chat = group(alice, bob, carol);
+        send(chat, alice, "seen by bob");
+        send(chat, carol, "also seen by bob");
+        Message removal = apply(chat, alice, GroupCommands.remove(alice.id(), bob.id()));
+        Chat later = direct(bob, account("dave"));
+        send(chat, carol, "after bob left");
+
+        List<ChatSummary> bobs = chats().chatsOf(bob.id());
+
+        assertThat(bobs).extracting(s -> s.chat().id()).as("ordered by what bob saw last")
+                .containsExactly(later.id(), chat.id());
+        ChatSummary summary = bobs.getLast();
+        Member bobInChat = new Member(chat.id(), bob.id(), Role.MEMBER, 1, removal.seq(), 1, 1);
+        assertThat(summary.members()).as("the active members and bob's own past membership")
+                .extracting(Member::userId).containsExactly(alice.id(), bob.id(), carol.id());
+        assertThat(summary.members()).contains(bobInChat);
+        assertThat(summary.lastMessage()).isEqualTo(removal);
+        assertThat(summary.unread()).as("two messages inside bob's window").isEqualTo(2);
+        assertThat(summary.group()).isNotNull();
+        assertThat(chats().member(chat.id(), bob.id())).contains(bobInChat);
+        assertThat(chats().chatsOf(carol.id()).getFirst().members()).extracting(Member::userId)
+                .containsExactly(alice.id(), carol.id());
+    }
+
+    @Test
+    void aReAddedMemberHasOneCurrentMembership() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice, bob);
+        apply(chat, alice, GroupCommands.remove(alice.id(), bob.id()));
+        send(chat, alice, "while bob was out");
+        Message readded = apply(chat, alice, GroupCommands.add(alice.id(), bob.id()));
+
+        assertThat(chats().member(chat.id(), bob.id()))
+                .contains(new Member(chat.id(), bob.id(), Role.MEMBER, 4, Long.MAX_VALUE, 4, 4));
+        ChatSummary summary = chats().chatsOf(bob.id()).getFirst();
+        assertThat(summary.lastMessage()).isEqualTo(readded);
+        assertThat(summary.unread()).as("the message before the re-join is outside the window").isZero();
+        assertThat(chats().members(chat.id())).hasSize(2);
     }
 }

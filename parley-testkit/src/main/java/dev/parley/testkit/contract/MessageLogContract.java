@@ -5,14 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.core.model.AppendResult;
 import dev.parley.core.model.AppendResult.Appended;
+import dev.parley.core.model.AppendResult.NotAllowed;
 import dev.parley.core.model.AppendResult.NotMember;
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.Draft;
+import dev.parley.core.model.GroupInfo;
+import dev.parley.core.model.GroupSettings;
 import dev.parley.core.model.HistoryPage;
 import dev.parley.core.model.HistoryQuery;
 import dev.parley.core.model.Event.MessageAdded;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
+import dev.parley.core.model.Role;
+import dev.parley.core.model.SystemEvent;
+import dev.parley.core.model.SystemEvent.Action;
 import dev.parley.core.model.Update;
 import dev.parley.core.port.MessageLog;
 import java.util.ArrayList;
@@ -40,7 +46,7 @@ public abstract class MessageLogContract extends StoreContractSupport {
         Message third = send(chat, alice, "how are you?");
 
         assertThat(first).isEqualTo(new Appended(new Message(chat.id(), 1, "msg-1", alice.id(), alice.device().id(),
-                "client-1", MessageKind.TEXT, "hello", null, draft.createdAt()), false));
+                "client-1", MessageKind.TEXT, "hello", null, draft.createdAt(), null), false));
         assertThat(second.seq()).isEqualTo(2);
         assertThat(third.seq()).isEqualTo(3);
         assertThat(stores.chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(3);
@@ -239,6 +245,82 @@ public abstract class MessageLogContract extends StoreContractSupport {
         Message two = send(chat, bob, "two");
 
         assertThat(history(chat, 10)).containsExactly(one, two);
+    }
+
+    @Test
+    void inAGroupWhereOnlyAdminsSendAMemberGetsNotAllowedAndNoSeqIsBurnt() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice, new GroupSettings(true, false), bob);
+        long bobHead = stores.updates().head(bob.id());
+
+        assertThat(log().append(draft(chat.id(), bob, "b-1", "may I?"))).isEqualTo(new NotAllowed(chat.id(), bob.id()));
+
+        assertThat(stores.chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(1);
+        assertThat(stores.updates().head(bob.id())).isEqualTo(bobHead);
+        assertThat(send(chat, alice, "the owner may").seq()).isEqualTo(2);
+        apply(chat, alice, GroupCommands.setRole(alice.id(), bob.id(), Role.ADMIN));
+        assertThat(send(chat, bob, "now an admin").seq()).isEqualTo(4);
+        apply(chat, alice, GroupCommands.settings(alice.id(), GroupSettings.DEFAULTS));
+        apply(chat, alice, GroupCommands.setRole(alice.id(), bob.id(), Role.MEMBER));
+        assertThat(send(chat, bob, "everyone may again").seq()).isEqualTo(7);
+    }
+
+    @Test
+    void membersWhoLeftAGroupGetNotMember() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice, bob);
+        apply(chat, bob, GroupCommands.leave(bob.id()));
+
+        assertThat(log().append(draft(chat.id(), bob, "b-1", "still here?")))
+                .isEqualTo(new NotMember(chat.id(), bob.id()));
+        assertThat(stores.chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void systemEntriesAreInTheLogAndStreamsWithTheirEvent() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice, bob);
+        Message text = send(chat, bob, "hi");
+        GroupInfo info = new GroupInfo("New name", "with | pipes and \\ backslashes", "media:1");
+
+        Message renamed = apply(chat, alice, GroupCommands.info(alice.id(), info));
+
+        assertThat(renamed.kind()).isEqualTo(MessageKind.SYSTEM);
+        assertThat(renamed.clientId()).isNull();
+        assertThat(renamed.text()).isNull();
+        assertThat(renamed.system()).isEqualTo(new SystemEvent(Action.INFO_CHANGED, alice.id(), List.of(), null,
+                info, null));
+        assertThat(text.system()).isNull();
+        List<Message> all = history(chat, 10);
+        assertThat(all).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+        assertThat(all.getFirst().system().action()).isEqualTo(Action.CREATED);
+        assertThat(all.getLast()).isEqualTo(renamed);
+        assertThat(stream(bob.id()).getLast().event()).isEqualTo(new MessageAdded(renamed));
+    }
+
+    @Test
+    void historyWithTheCoresBoundsShowsAMembersOwnJoinAndRemovalEntries() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice);
+        send(chat, alice, "before bob");
+        apply(chat, alice, GroupCommands.add(alice.id(), bob.id()));
+        send(chat, alice, "with bob");
+        apply(chat, alice, GroupCommands.remove(alice.id(), bob.id()));
+        send(chat, alice, "after bob");
+        var bobInChat = stores.chats().member(chat.id(), bob.id()).orElseThrow();
+
+        HistoryPage page = log().history(chat.id(), query(null, null, 10), bobInChat.joinSeq() - 1,
+                bobInChat.leaveSeq() + 1);
+
+        assertPage(page, List.of(3L, 4L, 5L), false);
+        assertPage(log().history(chat.id(), query(null, 1L, 10), 0, Long.MAX_VALUE), List.of(2L, 3L, 4L, 5L, 6L),
+                false);
+        assertPage(log().history(chat.id(), query(Long.MAX_VALUE, null, 2), 0, Long.MAX_VALUE), List.of(5L, 6L),
+                true);
     }
 
     private Chat chatWithMessages(int count) {

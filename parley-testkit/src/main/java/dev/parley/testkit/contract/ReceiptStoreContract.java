@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.Device;
+import dev.parley.core.model.Event.GroupReceipt;
 import dev.parley.core.model.Event.ReceiptMoved;
 import dev.parley.core.model.Member;
+import dev.parley.core.model.Message;
+import dev.parley.core.model.ReceiptInfo;
 import dev.parley.core.model.Update;
 import dev.parley.core.model.Watermark;
 import dev.parley.core.port.ReceiptStore;
@@ -191,6 +194,137 @@ public abstract class ReceiptStoreContract extends StoreContractSupport {
 
         assertThat(stores.updates().head(alice.id())).isEqualTo(aliceHead);
         assertThat(stores.chats().member(chat.id(), mallory.id())).isEmpty();
+    }
+
+    @Test
+    void inAGroupAnAckTellsNoMemberButTheSenderOnceEveryOtherMemberDelivered() {
+        Account carol = account("carol");
+        Chat group = group(alice, bob, carol);
+        send(group, alice, "g2");
+        send(group, alice, "g3");
+
+        assertThat(receipts().acknowledge(bob.id(), bob.device().id(), stores.updates().head(bob.id())))
+                .contains(new Watermark(group.id(), bob.id(), 3, 1));
+        assertThat(groupReceiptsIn(alice)).as("carol has not delivered yet").isEmpty();
+
+        assertThat(receipts().acknowledge(carol.id(), carol.device().id(), stores.updates().head(carol.id())))
+                .containsExactly(new Watermark(group.id(), carol.id(), 3, 1));
+        assertThat(groupReceiptsIn(alice)).containsExactly(new GroupReceipt(group.id(), 3, 1));
+        for (Account member : List.of(alice, bob, carol)) {
+            assertThat(receiptsIn(member).stream().filter(r -> r.chatId() == group.id())).isEmpty();
+        }
+        assertThat(groupReceiptsIn(bob)).isEmpty();
+        assertThat(groupReceiptsIn(carol)).isEmpty();
+    }
+
+    @Test
+    void aGroupReceiptLeavesOutTheSendersOwnWatermark() {
+        Account carol = account("carol");
+        Chat group = group(alice, bob, carol);
+        send(group, alice, "g2 from alice");
+        send(group, bob, "g3 from bob");
+
+        ackAll(carol);
+        ackAll(bob);
+        assertThat(groupReceiptsIn(alice)).as("bob and carol have g2 although alice acked nothing")
+                .containsExactly(new GroupReceipt(group.id(), 3, 1));
+        assertThat(groupReceiptsIn(bob)).as("alice has not delivered g3").isEmpty();
+
+        ackAll(alice);
+        assertThat(groupReceiptsIn(bob)).containsExactly(new GroupReceipt(group.id(), 3, 1));
+        assertThat(groupReceiptsIn(alice)).as("nothing new of alice's is covered").hasSize(1);
+    }
+
+    @Test
+    void inAGroupMarkReadTellsTheReadersOwnStreamAndTheSenderWhenAllRead() {
+        Account carol = account("carol");
+        Chat group = group(alice, bob, carol);
+        send(group, alice, "g2");
+        send(group, alice, "g3");
+
+        assertThat(receipts().markRead(bob.id(), group.id(), 3, false))
+                .contains(new Watermark(group.id(), bob.id(), 3, 3));
+        assertThat(receiptsIn(bob)).containsExactly(new ReceiptMoved(group.id(), bob.id(), 3, 3, false));
+        assertThat(receiptsIn(alice)).isEmpty();
+        assertThat(receiptsIn(carol)).isEmpty();
+        assertThat(groupReceiptsIn(alice)).isEmpty();
+
+        receipts().markRead(carol.id(), group.id(), 3, true);
+        assertThat(groupReceiptsIn(alice)).as("read receipts in groups are shared whatever bob's setting")
+                .containsExactly(new GroupReceipt(group.id(), 3, 3));
+        assertThat(member(group, carol).deliveredSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void aRemovedMemberGetsNoGroupReceiptAndDeliversUpToTheRemovalOnly() {
+        Account carol = account("carol");
+        Chat group = group(alice, bob, carol);
+        send(group, bob, "g2 from bob");
+        Message removal = apply(group, alice, GroupCommands.remove(alice.id(), bob.id()));
+        long bobsHead = stores.updates().head(bob.id());
+
+        ackAll(carol);
+        ackAll(alice);
+        send(group, carol, "g4 after bob left");
+        ackAll(bob);
+
+        assertThat(stores.updates().read(bob.id(), bobsHead, 100)).as("nothing of the group after the removal")
+                .extracting(Update::event).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(ReceiptMoved.class,
+                        r -> assertThat(r.chatId()).as("alice's ack of the direct chat").isEqualTo(chat.id())));
+        assertThat(member(group, bob).deliveredSeq()).isEqualTo(removal.seq());
+    }
+
+    @Test
+    void messageInfoGivesWhenEachOtherMemberFirstReceivedAndReadAMessage() {
+        Account carol = account("carol");
+        Account dave = account("dave");
+        Chat group = group(alice, bob, carol);
+        Message message = send(group, alice, "g2");
+        ackAll(bob);
+        receipts().markRead(bob.id(), group.id(), message.seq(), true);
+        apply(group, alice, GroupCommands.add(alice.id(), dave.id()));
+        ReceiptInfo first = infoOf(group, message, bob);
+
+        send(group, alice, "g4");
+        ackAll(bob);
+        receipts().markRead(bob.id(), group.id(), 4, true);
+
+        assertThat(first.deliveredAt()).isNotNull();
+        assertThat(first.readAt()).isNotNull().isAfterOrEqualTo(first.deliveredAt());
+        assertThat(infoOf(group, message, bob)).as("the first time stays").isEqualTo(first);
+        assertThat(receipts().messageInfo(group.id(), message.seq())).as("the sender is left out")
+                .extracting(ReceiptInfo::userId).containsExactlyInAnyOrder(bob.id(), carol.id(), dave.id());
+        assertThat(infoOf(group, message, carol)).isEqualTo(new ReceiptInfo(carol.id(), null, null));
+        assertThat(infoOf(group, message, dave)).as("joined after it")
+                .isEqualTo(new ReceiptInfo(dave.id(), null, null));
+        assertThat(receipts().messageInfo(group.id(), 99)).isEmpty();
+    }
+
+    @Test
+    void messageInfoWorksInDirectChats() {
+        receipts().acknowledge(bob.id(), bob.device().id(), 3);
+
+        List<ReceiptInfo> infos = receipts().messageInfo(chat.id(), 2);
+
+        assertThat(infos).hasSize(1);
+        assertThat(infos.getFirst().userId()).isEqualTo(bob.id());
+        assertThat(infos.getFirst().deliveredAt()).isNotNull();
+        assertThat(infos.getFirst().readAt()).isNull();
+        assertThat(receipts().messageInfo(chat.id(), 3).getFirst().deliveredAt()).as("not delivered yet").isNull();
+    }
+
+    private ReceiptInfo infoOf(Chat in, Message message, Account member) {
+        return receipts().messageInfo(in.id(), message.seq()).stream().filter(i -> i.userId() == member.id())
+                .findFirst().orElseThrow();
+    }
+
+    private Member member(Chat in, Account account) {
+        return stores.chats().member(in.id(), account.id()).orElseThrow();
+    }
+
+    private List<GroupReceipt> groupReceiptsIn(Account account) {
+        return stream(account.id()).stream().map(Update::event).filter(GroupReceipt.class::isInstance)
+                .map(GroupReceipt.class::cast).toList();
     }
 
     private Member member(Account account) {

@@ -6,16 +6,21 @@ import dev.parley.core.model.AppendResult;
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.Device;
 import dev.parley.core.model.Draft;
+import dev.parley.core.model.GroupInfo;
+import dev.parley.core.model.GroupSettings;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
+import dev.parley.core.model.NewGroup;
 import dev.parley.core.model.NewUser;
 import dev.parley.core.model.Update;
 import dev.parley.core.model.User;
+import dev.parley.core.port.GroupCommand;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +47,7 @@ public abstract class StoreContractSupport {
     private final AtomicLong millis = new AtomicLong();
     private final AtomicInteger tokens = new AtomicInteger();
 
-    /** The five ports on ONE new, empty database; {@link Stores#closer()} is called after the test. */
+    /** The six ports on ONE new, empty database; {@link Stores#closer()} is called after the test. */
     protected abstract Stores newStores() throws Exception;
 
     @BeforeEach
@@ -102,6 +107,34 @@ public abstract class StoreContractSupport {
         AppendResult.Appended appended = (AppendResult.Appended) result;
         assertThat(appended.duplicate()).as("a fresh clientId is never a duplicate").isFalse();
         return appended.message();
+    }
+
+    /** A group of {@code creator} (OWNER) and {@code members}, default settings; returns its chat. */
+    protected Chat group(Account creator, Account... members) {
+        return group(creator, GroupSettings.DEFAULTS, members);
+    }
+
+    protected Chat group(Account creator, GroupSettings settings, Account... members) {
+        Message created = createGroup(creator, settings, members);
+        return stores.chats().chat(created.chatId()).orElseThrow();
+    }
+
+    /** Creates a group named "Group of &lt;creator&gt;"; returns its CREATED entry. */
+    protected Message createGroup(Account creator, GroupSettings settings, Account... members) {
+        List<Long> ids = Arrays.stream(members).map(Account::id).toList();
+        return stores.groups().create(new NewGroup(creator.id(), creator.device().id(), UUID.randomUUID().toString(),
+                new GroupInfo("Group of " + creator.user().username(), null, null), settings, ids, 256, now()));
+    }
+
+    /** Applies the command as {@code actor} and returns the system entry (the chat must be a group). */
+    protected Message apply(Chat chat, Account actor, GroupCommand command) {
+        return stores.groups().apply(chat.id(), actor.id(), actor.device().id(), UUID.randomUUID().toString(),
+                command, now()).orElseThrow(() -> new AssertionError("chat " + chat.id() + " is not a group"));
+    }
+
+    /** The device of {@code account} acknowledges its whole stream. */
+    protected void ackAll(Account account) {
+        stores.receipts().acknowledge(account.id(), account.device().id(), stores.updates().head(account.id()));
     }
 
     /** The user's whole update stream. */

@@ -2,14 +2,15 @@ package dev.parley.testkit.contract;
 
 import dev.parley.core.port.AccountStore;
 import dev.parley.core.port.ChatStore;
+import dev.parley.core.port.GroupStore;
 import dev.parley.core.port.MessageLog;
 import dev.parley.core.port.ReceiptStore;
 import dev.parley.core.port.UpdateStream;
 
 /**
- * The five store ports of one adapter, all built on ONE fresh, empty database. {@code closer} releases the
+ * The six store ports of one adapter, all built on ONE fresh, empty database. {@code closer} releases the
  * database (and deletes it when the adapter test wants that); the suites call it after each test.
  */
 public record Stores(AccountStore accounts, ChatStore chats, MessageLog messages, UpdateStream updates,
-                     ReceiptStore receipts, AutoCloseable closer) {
+                     ReceiptStore receipts, GroupStore groups, AutoCloseable closer) {
 }

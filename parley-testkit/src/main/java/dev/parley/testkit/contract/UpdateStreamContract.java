@@ -8,8 +8,11 @@ import dev.parley.core.model.Chat;
 import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.Device;
 import dev.parley.core.model.Event.ChatCreated;
+import dev.parley.core.model.Event.GroupReceipt;
+import dev.parley.core.model.Event.JoinRequested;
 import dev.parley.core.model.Event.MessageAdded;
 import dev.parley.core.model.Event.ReceiptMoved;
+import dev.parley.core.model.GroupSettings;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.Update;
 import dev.parley.core.port.UpdateListener;
@@ -73,6 +76,27 @@ public abstract class UpdateStreamContract extends StoreContractSupport {
                 new Update(alice.id(), 2, new MessageAdded(message)),
                 new Update(alice.id(), 3, new ReceiptMoved(chat.id(), bob.id(), 1, 0, true)),
                 new Update(alice.id(), 4, new ReceiptMoved(chat.id(), bob.id(), 1, 1, false)));
+    }
+
+    @Test
+    void groupEntriesCarryTheirWholeEvent() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Account carol = account("carol");
+        Message created = createGroup(alice, GroupSettings.DEFAULTS, bob);
+        long chatId = created.chatId();
+        stores.groups().createInvite(chatId, alice.id(), "invite-code", true, now());
+        stores.groups().requestJoin(chatId, carol.id(), "invite-code", now());
+        Message message = send(stores.chats().chat(chatId).orElseThrow(), alice, "hello group");
+        ackAll(bob);
+
+        assertThat(stream(alice.id())).containsExactly(
+                new Update(alice.id(), 1, new ChatCreated(chatId, ChatKind.GROUP, List.of(alice.id(), bob.id()))),
+                new Update(alice.id(), 2, new MessageAdded(created)),
+                new Update(alice.id(), 3, new JoinRequested(chatId, carol.id())),
+                new Update(alice.id(), 4, new MessageAdded(message)),
+                new Update(alice.id(), 5, new GroupReceipt(chatId, 2, 1)));
+        await().untilAsserted(() -> assertThat(listener.of(alice.id())).isEqualTo(stream(alice.id())));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.parley.store.sql;
+
+import dev.parley.core.model.ChatKind;
+import dev.parley.core.model.Member;
+import dev.parley.core.model.Message;
+import dev.parley.core.model.Role;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The writes every entry of a chat's log shares (a message from {@link SqlMessageLog}, a system entry from
+ * {@link GroupWrites}): the sequencing step on {@code chats}, the active members under it and the row in
+ * {@code messages}. Runs on the writer's connection only.
+ */
+final class ChatLog {
+    private static final String NEXT_SEQ = "UPDATE chats SET last_seq = last_seq + 1,"
+            + " last_activity = CASE WHEN last_activity < ? THEN ? ELSE last_activity END"
+            + " WHERE id = ? RETURNING last_seq, kind";
+    private static final String ACTIVE = " FROM memberships WHERE chat_id = ? AND leave_seq = ? ORDER BY user_id";
+    private static final String INSERT = "INSERT INTO messages (chat_id, seq, id, sender_id, sender_device_id,"
+            + " client_id, kind, body, reply_to, created_at, system) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (sender_id, client_id) DO NOTHING";
+
+    /** The seq just assigned to a new entry and the kind of its chat. */
+    record Sequenced(long seq, ChatKind kind) {
+    }
+
+    private ChatLog() {
+    }
+
+    /**
+     * The sequencing step: {@code chats.last_seq + 1} (a row lock on PostgreSQL, held until commit), with
+     * {@code last_activity} raised to {@code at}. Empty when the chat does not exist.
+     */
+    static Optional<Sequenced> advance(Connection c, long chatId, Instant at) throws SQLException {
+        long millis = Rows.millis(at);
+        return Jdbc.first(c, NEXT_SEQ, row -> new Sequenced(row.getLong(1), ChatKind.valueOf(row.getString(2))),
+                millis, millis, chatId);
+    }
+
+    /** The active members of the chat with their roles, by ascending user id. */
+    static Map<Long, Role> activeRoles(Connection c, long chatId) throws SQLException {
+        Map<Long, Role> roles = new TreeMap<>();
+        for (Member member : activeMembers(c, chatId)) {
+            roles.put(member.userId(), member.role());
+        }
+        return roles;
+    }
+
+    /** The active memberships of the chat, by ascending user id. */
+    static List<Member> activeMembers(Connection c, long chatId) throws SQLException {
+        return Jdbc.list(c, "SELECT " + Rows.MEMBER_COLUMNS + ACTIVE, Rows::member, chatId, Rows.ACTIVE);
+    }
+
+    /** The user ids of the active members, ascending. */
+    static List<Long> activeUserIds(Connection c, long chatId) throws SQLException {
+        return Jdbc.list(c, "SELECT user_id" + ACTIVE, row -> row.getLong(1), chatId, Rows.ACTIVE);
+    }
+
+    /** Inserts the entry; false when a concurrent writer stored the same (sender, clientId) first. */
+    static boolean insert(Connection c, Message m) throws SQLException {
+        String system = m.system() == null ? null : SystemEventCodec.encode(m.system());
+        return Jdbc.update(c, INSERT, m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
+                m.kind().name(), m.text(), m.replyTo(), Rows.millis(m.createdAt()), system) == 1;
+    }
+}
