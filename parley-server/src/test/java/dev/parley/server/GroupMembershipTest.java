@@ -75,6 +75,29 @@ class GroupMembershipTest {
     }
 
     @Test
+    void offlineMemberGetsEverythingInOrderOnReconnectWithUnreadCount() {
+        TestApi.Account away = api.newUser("away");
+        try (WsPeer owner = peer("host"); WsPeer other = peer("other")) {
+            long chat;
+            try (WsPeer before = new WsPeer(server.ws(), away)) {
+                chat = group(owner, before, other);
+                before.awaitUpdate(WsPeer.system(chat, "created"));
+                before.ackAll();
+            }
+            for (int i = 1; i <= 5; i++) {
+                send(i % 2 == 0 ? owner : other, chat, "off-" + i, "while away " + i);
+            }
+            owner.request("{\"type\":\"editGroup\",\"chatId\":" + chat + ",\"name\":\"renamed\"}", ServerFrame.Changed.class);
+            try (WsPeer back = new WsPeer(server.ws(), away)) {
+                assertThat(back.messages(chat)).extracting(Views.Message::seq).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+                Views.Chat listed = back.request("{\"type\":\"getChats\"}", ServerFrame.Chats.class).chats().get(0);
+                assertThat(listed.unread()).isEqualTo(5);
+                assertThat(listed.group().name()).isEqualTo("renamed");
+            }
+        }
+    }
+
+    @Test
     void removalRacingABurstOfSends() throws Exception {
         TestApi.Account rAccount = api.newUser("remy");
         WsPeer owner = peer("owen");
