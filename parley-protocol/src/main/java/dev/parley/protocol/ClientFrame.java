@@ -91,8 +91,76 @@ public sealed interface ClientFrame {
         }
     }
 
-    /** Change my settings; answered with {@code ok}. Absent fields stay as they are. */
-    record SetSettings(String id, Boolean readReceipts) implements ClientFrame {
+    /**
+     * Change my settings; answered with {@code ok}. Absent fields stay as they are. {@code lastSeen} and
+     * {@code online}: who may see them, "everyone", "contacts" or "nobody".
+     */
+    record SetSettings(String id, Boolean readReceipts, String lastSeen, String online) implements ClientFrame {
+        public SetSettings {
+            Frames.requireVisibility("lastSeen", lastSeen);
+            Frames.requireVisibility("online", online);
+        }
+    }
+
+    // ---- presence, typing, contacts, blocking ----
+
+    /**
+     * I am typing / recording in {@code chatId}, or stopped ({@code state}: "typing", "recording", "stopped").
+     * Never stored; relayed to the other members' online devices; no response unless it carries an id.
+     */
+    record Typing(String id, @JsonProperty(required = true) long chatId, @JsonProperty(required = true) String state)
+            implements ClientFrame {
+        public Typing {
+            if (!"typing".equals(state) && !"recording".equals(state) && !"stopped".equals(state)) {
+                throw new IllegalArgumentException("field 'state' must be \"typing\", \"recording\" or \"stopped\", got \"" + state + "\"");
+            }
+        }
+    }
+
+    /** Also watch the presence of these users on this connection (at most 100); answered with {@code presences}. */
+    record WatchPresence(String id, @JsonProperty(required = true) List<Long> userIds) implements ClientFrame {
+        public WatchPresence {
+            Frames.requireIds("userIds", userIds);
+            if (userIds.size() > 100) {
+                throw new IllegalArgumentException("field 'userIds' must have at most 100 ids, got " + userIds.size());
+            }
+        }
+    }
+
+    /** Add or rename a contact; answered with {@code ok}. */
+    record AddContact(String id, @JsonProperty(required = true) long userId, String name) implements ClientFrame {
+        public AddContact {
+            if (name != null && name.length() > 64) {
+                throw new IllegalArgumentException("field 'name' must be at most 64 characters, got " + name.length());
+            }
+        }
+    }
+
+    record RemoveContact(String id, @JsonProperty(required = true) long userId) implements ClientFrame {
+    }
+
+    /** My contacts; answered with {@code contacts}. */
+    record GetContacts(String id) implements ClientFrame {
+    }
+
+    /** Which of these E.164 numbers are Parley users (contact-book sync); answered with {@code phoneMatches}. */
+    record LookupPhones(String id, @JsonProperty(required = true) List<String> phones) implements ClientFrame {
+        public LookupPhones {
+            if (phones == null || phones.isEmpty()) {
+                throw new IllegalArgumentException("field 'phones' must be a non-empty array of strings");
+            }
+        }
+    }
+
+    /** Block a user: they can no longer message me in direct chats or see my presence; answered with {@code ok}. */
+    record Block(String id, @JsonProperty(required = true) long userId) implements ClientFrame {
+    }
+
+    record Unblock(String id, @JsonProperty(required = true) long userId) implements ClientFrame {
+    }
+
+    /** Users I blocked; answered with {@code blocked}. */
+    record GetBlocked(String id) implements ClientFrame {
     }
 
     // ---- groups: every change below is answered with {@code changed {chatId, seq}} once sequenced ----

@@ -50,7 +50,16 @@ public final class FrameCodec {
             Map.entry("joinByInvite", ClientFrame.JoinByInvite.class),
             Map.entry("getJoinRequests", ClientFrame.GetJoinRequests.class),
             Map.entry("answerJoinRequest", ClientFrame.AnswerJoinRequest.class),
-            Map.entry("getMessageInfo", ClientFrame.GetMessageInfo.class));
+            Map.entry("getMessageInfo", ClientFrame.GetMessageInfo.class),
+            Map.entry("typing", ClientFrame.Typing.class),
+            Map.entry("watchPresence", ClientFrame.WatchPresence.class),
+            Map.entry("addContact", ClientFrame.AddContact.class),
+            Map.entry("removeContact", ClientFrame.RemoveContact.class),
+            Map.entry("getContacts", ClientFrame.GetContacts.class),
+            Map.entry("lookupPhones", ClientFrame.LookupPhones.class),
+            Map.entry("block", ClientFrame.Block.class),
+            Map.entry("unblock", ClientFrame.Unblock.class),
+            Map.entry("getBlocked", ClientFrame.GetBlocked.class));
 
     private static final Map<String, Class<? extends ServerFrame>> SERVER_TYPES = Map.ofEntries(
             Map.entry("ready", ServerFrame.Ready.class),
@@ -68,7 +77,13 @@ public final class FrameCodec {
             Map.entry("invites", ServerFrame.Invites.class),
             Map.entry("joinPending", ServerFrame.JoinPending.class),
             Map.entry("joinRequests", ServerFrame.JoinRequests.class),
-            Map.entry("messageInfo", ServerFrame.MessageInfo.class));
+            Map.entry("messageInfo", ServerFrame.MessageInfo.class),
+            Map.entry("presence", ServerFrame.PresenceFrame.class),
+            Map.entry("presences", ServerFrame.Presences.class),
+            Map.entry("typing", ServerFrame.TypingFrame.class),
+            Map.entry("contacts", ServerFrame.Contacts.class),
+            Map.entry("phoneMatches", ServerFrame.PhoneMatches.class),
+            Map.entry("blocked", ServerFrame.Blocked.class));
 
     private static final Map<Class<?>, String> NAMES = names();
 

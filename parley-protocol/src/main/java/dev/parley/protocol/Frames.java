@@ -29,6 +29,13 @@ final class Frames {
         }
     }
 
+    static void requireVisibility(String field, String value) {
+        if (value != null && !value.equals("everyone") && !value.equals("contacts") && !value.equals("nobody")) {
+            throw new IllegalArgumentException("field '" + field + "' must be \"everyone\", \"contacts\" or \"nobody\", got \""
+                    + value + "\"");
+        }
+    }
+
     static void requireNonNegative(String field, Long value) {
         if (value != null && value < 0) {
             throw new IllegalArgumentException("field '" + field + "' must be >= 0, got " + value);

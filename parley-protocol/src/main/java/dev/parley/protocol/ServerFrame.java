@@ -40,6 +40,31 @@ public sealed interface ServerFrame {
     record Ok(String id) implements ServerFrame {
     }
 
+    /**
+     * Presence of a user I watch, pushed when it changes (coalesced: at most one per user per second) and once per
+     * watched user after {@code synced}. {@code online} / {@code lastSeen} are absent when not visible to me.
+     */
+    record PresenceFrame(Views.Presence presence) implements ServerFrame {
+    }
+
+    /** Response to {@code watchPresence}: the current presence of the users. */
+    record Presences(String id, List<Views.Presence> presences) implements ServerFrame {
+    }
+
+    /** Someone in one of my chats is typing / recording / stopped; forget it after {@code expiresInMs}. */
+    record TypingFrame(long chatId, long userId, String state, long expiresInMs) implements ServerFrame {
+    }
+
+    record Contacts(String id, List<Views.Contact> contacts) implements ServerFrame {
+    }
+
+    /** The numbers of a {@code lookupPhones} that belong to users. */
+    record PhoneMatches(String id, List<Views.PhoneMatch> matches) implements ServerFrame {
+    }
+
+    record Blocked(String id, List<Views.User> users) implements ServerFrame {
+    }
+
     /** A group change was sequenced as system entry {@code seq} of {@code chatId}. */
     record Changed(String id, long chatId, long seq) implements ServerFrame {
     }

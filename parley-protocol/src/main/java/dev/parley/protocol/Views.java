@@ -28,6 +28,16 @@ public final class Views {
                               String description, String avatar, Boolean onlyAdminsSend, Boolean onlyAdminsEdit) {
     }
 
+    /** {@code online} null: hidden; {@code lastSeen} (epoch ms) null: hidden, unknown, or online now. */
+    public record Presence(long userId, Boolean online, Long lastSeen) {
+    }
+
+    public record Contact(User user, String name) {
+    }
+
+    public record PhoneMatch(String phone, User user) {
+    }
+
     public record Group(String name, String description, String avatar, boolean onlyAdminsSend,
                         boolean onlyAdminsEdit, long createdBy, int maxMembers) {
     }

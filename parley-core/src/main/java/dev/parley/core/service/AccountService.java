@@ -116,8 +116,14 @@ public final class AccountService {
     }
 
     public User updateSettings(long userId, Boolean readReceipts) {
+        return updateSettings(userId, readReceipts, null, null);
+    }
+
+    /** Changes the given settings (null: unchanged). */
+    public User updateSettings(long userId, Boolean readReceipts, Settings.Visibility lastSeen, Settings.Visibility online) {
         Settings current = settings(userId);
-        Settings next = new Settings(readReceipts != null ? readReceipts : current.readReceipts());
+        Settings next = new Settings(readReceipts != null ? readReceipts : current.readReceipts(),
+                lastSeen != null ? lastSeen : current.lastSeen(), online != null ? online : current.online());
         User updated = store.updateSettings(userId, next);
         settingsCache.put(userId, updated.settings());
         return updated;
