@@ -12,6 +12,9 @@ public interface Connection {
     /** New durable updates of this user, in cursor order. Must not block: hand off and return. */
     void offer(List<Update> updates);
 
+    /** An ephemeral event (typing, presence) for this connection only. Must not block; may be dropped. */
+    void signal(dev.parley.core.model.Signal signal);
+
     /** Close the connection for {@code reason}; idempotent, non-blocking. */
     void close(CloseReason reason);
 

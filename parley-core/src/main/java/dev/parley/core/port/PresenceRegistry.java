@@ -19,8 +19,11 @@ public interface PresenceRegistry {
     /** A connection of the user came up. Returns the change if the user was offline (not within the grace period). */
     Optional<Presence> connected(long userId, long connectionId, Instant now);
 
-    /** Any sign of life on the connection (a frame, a pong). */
-    void heartbeat(long connectionId, Instant now);
+    /**
+     * Any sign of life on the connection (a frame, a pong). Returns the change if it brings the user back
+     * online after a heartbeat timeout.
+     */
+    Optional<Presence> heartbeat(long connectionId, Instant now);
 
     /** The connection closed. Never changes presence at once (grace period); {@link #sweep} does. */
     void disconnected(long connectionId, Instant now);

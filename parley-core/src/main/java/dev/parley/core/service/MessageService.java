@@ -15,15 +15,19 @@ import java.time.Clock;
 public final class MessageService {
     private final MessageLog log;
     private final ChatStore chats;
+    private final ContactService contacts;
+    /** chatId → the two users of a direct chat (empty for groups); direct chats never change members. */
+    private final java.util.Map<Long, java.util.Optional<long[]>> directUsers = new java.util.concurrent.ConcurrentHashMap<>();
     private final RateLimiter sendLimiter;
     private final MessageIds ids;
     private final Limits limits;
     private final Clock clock;
 
-    public MessageService(MessageLog log, ChatStore chats, RateLimiter sendLimiter, MessageIds ids, Limits limits,
-                          Clock clock) {
+    public MessageService(MessageLog log, ChatStore chats, ContactService contacts, RateLimiter sendLimiter,
+                          MessageIds ids, Limits limits, Clock clock) {
         this.log = log;
         this.chats = chats;
+        this.contacts = contacts;
         this.sendLimiter = sendLimiter;
         this.ids = ids;
         this.limits = limits;
@@ -39,6 +43,7 @@ public final class MessageService {
         if (replyTo != null) {
             checkReplyTo(sender.userId(), chatId, replyTo);
         }
+        checkNotBlocked(sender.userId(), chatId);
         if (!sendLimiter.tryAcquire(sender.deviceId())) {
             throw new ServiceException(Failure.RATE_LIMITED, "more than " + limits.sendsPerSecond()
                     + " sends per second from this device; retry later with the same clientId");
@@ -54,6 +59,32 @@ public final class MessageService {
             case AppendResult.NotAllowed n -> throw new ServiceException(Failure.FORBIDDEN,
                     "only admins may send messages in chat " + n.chatId());
         };
+    }
+
+    /** In a direct chat, a user the peer blocked cannot send; nothing is stored. Groups are not affected. */
+    private void checkNotBlocked(long senderId, long chatId) {
+        java.util.Optional<long[]> cached = directUsers.computeIfAbsent(chatId, this::loadDirectUsers);
+        long[] users = cached == null ? null : cached.orElse(null);
+        if (users == null) {
+            return;
+        }
+        long peer = users[0] == senderId ? users[1] : users[0];
+        if (contacts.hasBlocked(peer, senderId)) {
+            throw new ServiceException(Failure.FORBIDDEN, "you cannot message this user");
+        }
+    }
+
+    /** The users of a direct chat; empty for a group; null (not cached) when the chat does not exist yet. */
+    private java.util.Optional<long[]> loadDirectUsers(long chatId) {
+        var chat = chats.chat(chatId);
+        if (chat.isEmpty()) {
+            return null;
+        }
+        if (chat.get().kind() != dev.parley.core.model.ChatKind.DIRECT) {
+            return java.util.Optional.empty();
+        }
+        long[] users = chats.members(chatId).stream().mapToLong(Member::userId).toArray();
+        return users.length == 2 ? java.util.Optional.of(users) : java.util.Optional.empty();
     }
 
     /** A reply must quote an existing message the sender can see (only a member learns anything of the chat). */

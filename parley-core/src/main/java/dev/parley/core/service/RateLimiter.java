@@ -21,15 +21,20 @@ public final class RateLimiter {
     }
 
     public boolean tryAcquire(Object key) {
+        return tryAcquire(key, 1);
+    }
+
+    /** Takes {@code n} tokens at once, or none. */
+    public boolean tryAcquire(Object key, int n) {
         long now = clock.millis();
         Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (b) {
             b.tokens = Math.min(burst, b.tokens + (now - b.updatedAt) * perSecond / 1000.0);
             b.updatedAt = now;
-            if (b.tokens < 1) {
+            if (b.tokens < n) {
                 return false;
             }
-            b.tokens -= 1;
+            b.tokens -= n;
             return true;
         }
     }
