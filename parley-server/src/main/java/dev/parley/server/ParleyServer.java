@@ -4,7 +4,11 @@ import dev.parley.core.port.Connection;
 import dev.parley.core.routing.Fanout;
 import dev.parley.core.routing.InProcessConnectionRegistry;
 import dev.parley.core.service.AccountService;
+import dev.parley.core.presence.InProcessPresenceRegistry;
 import dev.parley.core.service.ChatService;
+import dev.parley.core.service.ContactService;
+import dev.parley.core.service.PresenceService;
+import dev.parley.core.service.TypingService;
 import dev.parley.core.service.GroupService;
 import dev.parley.core.service.MessageIds;
 import dev.parley.core.service.MessageService;
@@ -86,12 +90,21 @@ public final class ParleyServer implements AutoCloseable {
         ChatService chats = new ChatService(stores.chats(), stores.messages(), stores.accounts(), config.limits(), clock);
         RateLimiter sendLimiter = new RateLimiter(clock, config.limits().sendsPerSecond(), config.limits().sendBurst());
         RateLimiter authLimiter = new RateLimiter(clock, config.authPerSecond(), config.authBurst());
-        MessageService messages = new MessageService(stores.messages(), stores.chats(), sendLimiter,
+        ContactService contacts = new ContactService(stores.contacts(), stores.accounts(),
+                new RateLimiter(clock, config.limits().phoneLookupsPerDay() / 86_400.0, config.limits().phoneLookupsPerDay()),
+                clock);
+        MessageService messages = new MessageService(stores.messages(), stores.chats(), contacts, sendLimiter,
                 messageIds, config.limits(), clock);
         ReceiptService receipts = new ReceiptService(stores.receipts(), accounts);
         GroupService groups = new GroupService(stores.groups(), stores.chats(), stores.accounts(), messageIds,
                 new Tokens(random), config.limits().maxGroupMembers(), clock);
-        SessionServices sessions = new SessionServices(accounts, chats, messages, groups, receipts, stores.updates(), registry,
+        PresenceService presence = new PresenceService(
+                new InProcessPresenceRegistry(config.presenceTimeout(), config.presenceGrace()), stores.lastSeen(),
+                contacts, accounts, chats, clock);
+        TypingService typing = new TypingService(stores.chats(), contacts, registry,
+                new RateLimiter(clock, config.limits().typingPerSecond(), config.limits().typingBurst()));
+        SessionServices sessions = new SessionServices(accounts, chats, messages, groups, presence, contacts, typing,
+                new java.util.concurrent.atomic.AtomicLong(), receipts, stores.updates(), registry,
                 new ViewMapper(accounts, receipts), codec, config.ws(), workers, metrics, clock);
         RouteTable routes = new RouteTable();
         new OpsApi(metrics, () -> ready).register(routes);
@@ -105,6 +118,7 @@ public final class ParleyServer implements AutoCloseable {
             sendLimiter.evictIdle();
             authLimiter.evictIdle();
         }, 1, 1, TimeUnit.MINUTES);
+        io.scheduleAtFixedRate(() -> workers.execute(presence::sweep), 1, 1, TimeUnit.SECONDS);
         this.ready = true;
         log.atInfo().addKeyValue("port", port()).addKeyValue("dataDir", config.dataDir().toAbsolutePath())
                 .addKeyValue("transport", Epoll.isAvailable() ? "epoll" : "nio")

@@ -14,7 +14,8 @@ import java.util.Map;
  * environment variables (see docs/operations.md). A wrong value fails the start with a message naming the key.
  */
 public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes, double authPerSecond,
-                           int authBurst, Ws ws, Limits limits, Argon2 argon2) {
+                           int authBurst, Ws ws, Limits limits, Argon2 argon2, Duration presenceTimeout,
+                           Duration presenceGrace) {
 
     public record Ws(int maxFrameBytes, int hardMaxFrameBytes, Duration pingInterval, Duration idleTimeout,
                      Duration authTimeout, int maxInvalidFramesPerMinute, int maxQueuedRequests,
@@ -66,8 +67,11 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
                         ws.getDuration("slow-consumer-timeout")),
                 new Limits(limits.getInt("max-text-length"), limits.getDouble("sends-per-second"),
                         limits.getInt("send-burst"), limits.getInt("history-page-max"),
-                        limits.getInt("max-group-members")),
+                        limits.getInt("max-group-members"), limits.getDouble("typing-per-second"),
+                        limits.getInt("typing-burst"), limits.getInt("phone-lookups-per-day")),
                 new Argon2(sec.getInt("argon2-memory-kib"), sec.getInt("argon2-iterations"),
-                        sec.getInt("argon2-parallelism")));
+                        sec.getInt("argon2-parallelism")),
+                c.getDuration("presence.timeout"),
+                c.getDuration("presence.grace"));
     }
 }

@@ -28,6 +28,13 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
             "parley.security.argon2-iterations", 1));
     private ParleyServer server;
     private Path dataDir;
+    private Clock clock = Clock.systemUTC();
+
+    /** Runs the server on {@code clock} (a {@link MutableClock} for timeouts). */
+    public TestServer withClock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
 
     public TestServer with(String key, Object value) {
         overrides.put(key, value);
@@ -47,7 +54,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     public void start() {
         overrides.put("parley.data-dir", dataDir.toString());
-        server = ParleyServer.start(ServerConfig.load(null, overrides), Clock.systemUTC());
+        server = ParleyServer.start(ServerConfig.load(null, overrides), clock);
         overrides.put("parley.http.port", server.port());
     }
 

@@ -19,6 +19,7 @@ final class WsPeer implements AutoCloseable {
     private final RecordingWebSocket ws;
     private final TestApi.Account account;
     private final List<ServerFrame.Update> updates = new ArrayList<>();
+    private final List<ServerFrame> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     WsPeer(URI uri, TestApi.Account account) {
@@ -31,7 +32,7 @@ final class WsPeer implements AutoCloseable {
             if (f instanceof ServerFrame.Synced) {
                 break;
             }
-            updates.add((ServerFrame.Update) f);
+            keep(f);
         }
     }
 
@@ -45,13 +46,10 @@ final class WsPeer implements AutoCloseable {
         ws.send("{\"id\":\"" + id + "\"," + json.substring(1));
         while (true) {
             ServerFrame f = ws.next();
-            if (f instanceof ServerFrame.Update u) {
-                updates.add(u);
-                continue;
-            }
             if (id.equals(responseId(f))) {
                 return f;
             }
+            keep(f);
         }
     }
 
@@ -76,12 +74,39 @@ final class WsPeer implements AutoCloseable {
         }
         while (true) {
             ServerFrame f = ws.next();
-            if (f instanceof ServerFrame.Update u) {
-                updates.add(u);
-                if (p.test(u.event())) {
-                    return u;
-                }
+            keep(f);
+            if (f instanceof ServerFrame.Update u && p.test(u.event())) {
+                return u;
             }
+        }
+    }
+
+    /** Reads pushed frames until a presence/typing frame matching {@code p} arrives (fails after 10 s of silence). */
+    <T extends ServerFrame> T awaitSignal(Class<T> type, Predicate<T> p) {
+        for (ServerFrame f : signals) {
+            if (type.isInstance(f) && p.test(type.cast(f))) {
+                return type.cast(f);
+            }
+        }
+        while (true) {
+            ServerFrame f = ws.next();
+            keep(f);
+            if (type.isInstance(f) && p.test(type.cast(f))) {
+                return type.cast(f);
+            }
+        }
+    }
+
+    /** Presence and typing frames received so far. */
+    List<ServerFrame> signals() {
+        return signals;
+    }
+
+    private void keep(ServerFrame f) {
+        if (f instanceof ServerFrame.Update u) {
+            updates.add(u);
+        } else if (f instanceof ServerFrame.PresenceFrame || f instanceof ServerFrame.TypingFrame) {
+            signals.add(f);
         }
     }
 
@@ -129,8 +154,14 @@ final class WsPeer implements AutoCloseable {
             case ServerFrame.JoinPending j -> j.id();
             case ServerFrame.JoinRequests j -> j.id();
             case ServerFrame.MessageInfo m -> m.id();
+            case ServerFrame.Presences p -> p.id();
+            case ServerFrame.Contacts c -> c.id();
+            case ServerFrame.PhoneMatches p -> p.id();
+            case ServerFrame.Blocked b -> b.id();
             case ServerFrame.Update u -> null;
             case ServerFrame.Synced s -> null;
+            case ServerFrame.PresenceFrame p -> null;
+            case ServerFrame.TypingFrame t -> null;
         };
     }
 

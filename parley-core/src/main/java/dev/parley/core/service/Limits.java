@@ -8,9 +8,13 @@ package dev.parley.core.service;
  * @param sendBurst       sends a device may make at once (token bucket size)
  * @param historyPageMax  messages per history page
  * @param maxGroupMembers members per group, the owner included
+ * @param typingPerSecond typing indicators per device per second (token bucket refill)
+ * @param typingBurst     typing indicators a device may send at once
+ * @param phoneLookupsPerDay phone numbers a user may look up per day
  */
-public record Limits(int maxTextLength, double sendsPerSecond, int sendBurst, int historyPageMax, int maxGroupMembers) {
-    public static final Limits DEFAULTS = new Limits(4096, 20, 40, 200, 1024);
+public record Limits(int maxTextLength, double sendsPerSecond, int sendBurst, int historyPageMax, int maxGroupMembers,
+                     double typingPerSecond, int typingBurst, int phoneLookupsPerDay) {
+    public static final Limits DEFAULTS = new Limits(4096, 20, 40, 200, 1024, 2, 5, 10_000);
 
     public Limits {
         if (maxTextLength < 1 || sendsPerSecond <= 0 || sendBurst < 1 || historyPageMax < 1 || maxGroupMembers < 2) {

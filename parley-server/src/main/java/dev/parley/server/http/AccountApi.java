@@ -93,7 +93,8 @@ public final class AccountApi {
 
     private HttpResult updateSettings(HttpCall call) {
         JsonNode body = call.json(mapper);
-        User user = accounts.updateSettings(call.caller().userId(), HttpCall.bool(body, "readReceipts"));
+        User user = accounts.updateSettings(call.caller().userId(), HttpCall.bool(body, "readReceipts"),
+                visibility(HttpCall.text(body, "lastSeen"), "lastSeen"), visibility(HttpCall.text(body, "online"), "online"));
         return HttpResult.json(200, meView(user));
     }
 
@@ -103,8 +104,23 @@ public final class AccountApi {
         m.put("username", u.username());
         m.put("phone", u.phone());
         m.put("displayName", u.displayName());
-        m.put("settings", Map.of("readReceipts", u.settings().readReceipts()));
+        m.put("settings", Map.of("readReceipts", u.settings().readReceipts(),
+                "lastSeen", u.settings().lastSeen().name().toLowerCase(java.util.Locale.ROOT),
+                "online", u.settings().online().name().toLowerCase(java.util.Locale.ROOT)));
         return m;
+    }
+
+    private static dev.parley.core.model.Settings.Visibility visibility(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "everyone" -> dev.parley.core.model.Settings.Visibility.EVERYONE;
+            case "contacts" -> dev.parley.core.model.Settings.Visibility.CONTACTS;
+            case "nobody" -> dev.parley.core.model.Settings.Visibility.NOBODY;
+            default -> throw new HttpError(ErrorCode.INVALID_FRAME,
+                    "field '" + field + "' must be \"everyone\", \"contacts\" or \"nobody\", got \"" + value + "\"");
+        };
     }
 
     private static Map<String, Object> device(Device d, boolean current) {

@@ -2,6 +2,7 @@ package dev.parley.server.ws;
 
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.DeviceIdentity;
+import dev.parley.core.port.Connection;
 import dev.parley.core.model.HistoryPage;
 import dev.parley.core.model.Message;
 import dev.parley.protocol.ClientFrame;
@@ -15,28 +16,36 @@ import dev.parley.protocol.ServerFrame;
 final class RequestHandler {
     private final SessionServices s;
     private final GroupRequests groups;
+    private final PresenceRequests presence;
 
     RequestHandler(SessionServices services) {
         this.s = services;
         this.groups = new GroupRequests(services);
+        this.presence = new PresenceRequests(services);
     }
 
-    ServerFrame handle(DeviceIdentity me, ClientFrame frame) {
+    ServerFrame handle(Connection connection, DeviceIdentity me, ClientFrame frame) {
         return switch (frame) {
             case ClientFrame.Auth a -> ServerFrame.Error.of(a.id(), dev.parley.protocol.ErrorCode.INVALID_FRAME,
                     "auth: this connection is already authenticated");
             case ClientFrame.Ping p -> new ServerFrame.Pong(p.id(), s.clock().millis());
-            case ClientFrame.OpenDirect o -> openDirect(me, o);
+            case ClientFrame.OpenDirect o -> openDirect(connection, me, o);
             case ClientFrame.Send m -> send(me, m);
             case ClientFrame.Ack a -> ack(me, a);
             case ClientFrame.Read r -> read(me, r);
             case ClientFrame.GetChats g -> new ServerFrame.Chats(g.id(), s.chats().chatsOf(me.userId()).stream()
                     .map(c -> s.views().chat(me.userId(), c)).toList());
             case ClientFrame.GetHistory h -> history(me, h);
-            case ClientFrame.SetSettings st -> {
-                s.accounts().updateSettings(me.userId(), st.readReceipts());
-                yield ok(st.id());
-            }
+            case ClientFrame.SetSettings st -> presence.settings(me, st);
+            case ClientFrame.Typing t -> presence.typing(me, t);
+            case ClientFrame.WatchPresence w -> presence.watch(connection, me, w);
+            case ClientFrame.AddContact a -> presence.addContact(connection, me, a);
+            case ClientFrame.RemoveContact r -> presence.removeContact(me, r);
+            case ClientFrame.GetContacts g -> presence.contacts(me, g);
+            case ClientFrame.LookupPhones l -> presence.lookup(me, l);
+            case ClientFrame.Block b -> presence.block(me, b);
+            case ClientFrame.Unblock u -> presence.unblock(me, u);
+            case ClientFrame.GetBlocked g -> presence.blocked(me, g);
             case ClientFrame.CreateGroup g -> groups.create(me, g);
             case ClientFrame.AddMembers a -> groups.add(me, a);
             case ClientFrame.RemoveMember r -> groups.remove(me, r);
@@ -55,8 +64,9 @@ final class RequestHandler {
         };
     }
 
-    private ServerFrame openDirect(DeviceIdentity me, ClientFrame.OpenDirect o) {
+    private ServerFrame openDirect(Connection connection, DeviceIdentity me, ClientFrame.OpenDirect o) {
         Chat chat = s.chats().openDirect(me.userId(), o.userId());
+        s.presence().watch(connection, java.util.List.of(o.userId()));
         return new ServerFrame.ChatResult(o.id(), s.views().chat(me.userId(), s.chats().summary(me.userId(), chat.id())));
     }
 

@@ -4,7 +4,10 @@ import dev.parley.core.port.ConnectionRegistry;
 import dev.parley.core.port.UpdateStream;
 import dev.parley.core.service.AccountService;
 import dev.parley.core.service.ChatService;
+import dev.parley.core.service.ContactService;
 import dev.parley.core.service.GroupService;
+import dev.parley.core.service.PresenceService;
+import dev.parley.core.service.TypingService;
 import dev.parley.core.service.MessageService;
 import dev.parley.core.service.ReceiptService;
 import dev.parley.protocol.FrameCodec;
@@ -15,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 
 /** What every WebSocket session needs, built once by the composition root. */
 public record SessionServices(AccountService accounts, ChatService chats, MessageService messages, GroupService groups,
+                              PresenceService presence, ContactService contacts, TypingService typing,
+                              java.util.concurrent.atomic.AtomicLong connectionIds,
                               ReceiptService receipts, UpdateStream updates, ConnectionRegistry registry,
                               ViewMapper views, FrameCodec codec, ServerConfig.Ws config, ExecutorService workers,
                               MeterRegistry metrics, Clock clock) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
     private static final long CLOSE_GRACE_MILLIS = 2000;
+    private static final long PRESENCE_COALESCE_MILLIS = 1000;
 
     private final Channel channel;
     private final SessionServices s;
@@ -42,6 +43,9 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private volatile DeviceIdentity identity;
     private volatile DeliveryPump pump;
     private volatile boolean closing;
+    private final long connectionId;
+    private final java.util.Set<Long> presenceDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean presenceFlushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> slowTimer;
 
@@ -52,6 +56,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         this.handler = new RequestHandler(services);
         this.invalidFrames = new AbuseMeter(services.clock(), services.config().maxInvalidFramesPerMinute());
         this.refused = new AbuseMeter(services.clock(), services.config().maxRateLimitedPerMinute());
+        this.connectionId = services.connectionIds().incrementAndGet();
     }
 
     /** The upgrade completed; {@code token} came with it (query or subprotocol) or is null. */
@@ -65,6 +70,13 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
                 close(CloseCodes.UNAUTHENTICATED, "no auth frame within " + s.config().authTimeout().toSeconds() + "s");
             }
         }, s.config().authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Any sign of life from the peer (a frame or a pong) — event loop. */
+    public void heartbeat() {
+        if (identity != null) {
+            s.presence().heartbeat(connectionId);
+        }
     }
 
     /** A text frame arrived (event loop). */
@@ -94,6 +106,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             p.stop();
         }
         if (identity != null) {
+            s.presence().disconnected(this, connectionId);
             s.registry().unregister(this);
             log.atInfo().addKeyValue("userId", identity.userId()).addKeyValue("deviceId", identity.deviceId())
                     .log("connection closed");
@@ -118,7 +131,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             return;
         }
         try {
-            ServerFrame response = handler.handle(me, frame);
+            ServerFrame response = handler.handle(this, me, frame);
             if (response != null) {
                 send(response);
             }
@@ -159,8 +172,17 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         pump = p;
         send(new ServerFrame.Ready(requestId, me.userId(), me.deviceId(), cursor, head, s.clock().millis()));
         p.start(cursor);
+        startPresence(me);
         log.atInfo().addKeyValue("userId", me.userId()).addKeyValue("deviceId", me.deviceId())
                 .addKeyValue("cursor", cursor).addKeyValue("head", head).log("connection authenticated");
+    }
+
+    /** Registers this connection's presence and watches contacts and direct peers; sends their current state. */
+    private void startPresence(DeviceIdentity me) {
+        s.presence().connected(this, connectionId);
+        java.util.Set<Long> watched = s.presence().implicitWatchSet(me.userId());
+        s.presence().watch(this, watched);
+        watched.forEach(id -> send(new ServerFrame.PresenceFrame(PresenceRequests.view(s.presence().visible(id, me.userId())))));
     }
 
     /** Resume after the later of the server's acked cursor and the client's processed cursor (capped at head). */
@@ -237,6 +259,40 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             case DEVICE_REVOKED -> close(CloseCodes.DEVICE_REVOKED, "device revoked");
             case SHUTDOWN -> close(CloseCodes.GOING_AWAY, "server shutting down");
             case SLOW_CONSUMER -> close(CloseCodes.SLOW_CONSUMER, "slow consumer: reconnect to resume");
+        }
+    }
+
+    @Override
+    public void signal(dev.parley.core.model.Signal signal) {
+        if (closing) {
+            return;
+        }
+        switch (signal) {
+            case dev.parley.core.model.Signal.Typing t -> {
+                if (channel.isWritable()) {
+                    send(new ServerFrame.TypingFrame(t.chatId(), t.userId(), t.state().name().toLowerCase(java.util.Locale.ROOT),
+                            dev.parley.core.service.TypingService.EXPIRES_IN_MS));
+                }
+            }
+            case dev.parley.core.model.Signal.PresenceChanged p -> presenceChanged(p.userId());
+        }
+    }
+
+    /** Coalesces presence changes: at most one flush per second, each sending the latest state of changed users. */
+    private void presenceChanged(long userId) {
+        presenceDirty.add(userId);
+        if (presenceFlushScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().schedule(() -> requests.execute(this::flushPresence), PRESENCE_COALESCE_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushPresence() {
+        presenceFlushScheduled.set(false);
+        DeviceIdentity me = identity;
+        for (Long id : java.util.List.copyOf(presenceDirty)) {
+            presenceDirty.remove(id);
+            send(new ServerFrame.PresenceFrame(PresenceRequests.view(s.presence().visible(id, me.userId()))));
         }
     }
 

@@ -62,6 +62,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
             if (session == null) {
                 return;
             }
+            session.heartbeat();
             if (msg instanceof TextWebSocketFrame text) {
                 onText(text.content());
             } else if (msg instanceof BinaryWebSocketFrame) {

@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.ChatKind;
+import dev.parley.core.model.Contact;
 import dev.parley.core.model.Device;
 import dev.parley.core.model.Group;
 import dev.parley.core.model.GroupInfo;
@@ -13,6 +14,7 @@ import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.Role;
 import dev.parley.core.model.Settings;
+import dev.parley.core.model.Settings.Visibility;
 import dev.parley.core.model.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,11 +28,13 @@ final class Rows {
     /** {@code leave_seq} of an active membership. */
     static final long ACTIVE = Long.MAX_VALUE;
 
-    static final String USER_COLUMNS = "id, username, phone, display_name, read_receipts, created_at";
+    static final String USER_COLUMNS = "id, username, phone, display_name, read_receipts, last_seen_visibility,"
+            + " online_visibility, created_at";
     static final String DEVICE_COLUMNS = "id, user_id, name, created_at, acked_cursor";
     static final String MEMBER_COLUMNS = "chat_id, user_id, role, join_seq, leave_seq, delivered_seq, read_seq";
     static final String INVITE_COLUMNS = "code, chat_id, created_by, approval_required, created_at, revoked_at";
     static final String JOIN_REQUEST_COLUMNS = "chat_id, user_id, invite_code, requested_at";
+    static final String CONTACT_COLUMNS = "owner_id, user_id, name, added_at";
 
     private Rows() {
     }
@@ -51,7 +55,21 @@ final class Rows {
 
     static User user(ResultSet row) throws SQLException {
         return new User(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                new Settings(row.getBoolean(5)), instant(row.getLong(6)));
+                new Settings(row.getBoolean(5), visibility(row.getString(6)), visibility(row.getString(7))),
+                instant(row.getLong(8)));
+    }
+
+    /** A stored {@link Visibility} (its enum name; the schema's CHECK admits only those). */
+    static Visibility visibility(String stored) {
+        try {
+            return Visibility.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("unknown visibility '" + stored + "' in the users table", e);
+        }
+    }
+
+    static Contact contact(ResultSet row) throws SQLException {
+        return new Contact(row.getLong(1), row.getLong(2), row.getString(3), instant(row.getLong(4)));
     }
 
     static Device device(ResultSet row) throws SQLException {

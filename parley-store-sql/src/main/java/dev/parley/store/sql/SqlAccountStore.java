@@ -25,6 +25,10 @@ import java.util.Optional;
  *   display_name  TEXT
  *   password_hash TEXT           the hash from the core (never a password)
  *   read_receipts BOOLEAN        Settings.readReceipts (INTEGER 0/1 on SQLite)
+ *   last_seen_visibility TEXT    Settings.lastSeen: EVERYONE | CONTACTS | NOBODY (CHECK), default EVERYONE
+ *   online_visibility    TEXT    Settings.online:   EVERYONE | CONTACTS | NOBODY (CHECK), default EVERYONE
+ *   last_seen     BIGINT         epoch millis the user's last device went offline; NULL until then
+ *                                (written only by SqlLastSeenStore, never lowered)
  *   update_head   BIGINT         newest cursor of the user's update stream (0 = empty); advanced with
  *                                UPDATE … RETURNING in the transaction that appends (see SqlUpdateStream)
  *   created_at    BIGINT         epoch millis
@@ -44,11 +48,14 @@ import java.util.Optional;
  */
 public final class SqlAccountStore implements AccountStore {
     private static final String INSERT_USER = "INSERT INTO users (username, phone, display_name, password_hash,"
-            + " read_receipts, update_head, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING"
+            + " read_receipts, last_seen_visibility, online_visibility, update_head, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING"
             + " RETURNING " + Rows.USER_COLUMNS;
     private static final String INSERT_DEVICE = "INSERT INTO devices (user_id, name, token_hash, created_at,"
             + " acked_cursor) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + Rows.DEVICE_COLUMNS;
     private static final String USER_BY = "SELECT " + Rows.USER_COLUMNS + " FROM users WHERE ";
+    private static final String UPDATE_SETTINGS = "UPDATE users SET read_receipts = ?, last_seen_visibility = ?,"
+            + " online_visibility = ? WHERE id = ? RETURNING " + Rows.USER_COLUMNS;
 
     private final SqlDatabase database;
 
@@ -120,15 +127,15 @@ public final class SqlAccountStore implements AccountStore {
 
     @Override
     public User updateSettings(long userId, Settings settings) {
-        return database.write(tx -> Jdbc.first(tx.connection(), "UPDATE users SET read_receipts = ? WHERE id = ?"
-                        + " RETURNING " + Rows.USER_COLUMNS, Rows::user, settings.readReceipts(), userId))
-                .orElseThrow(() -> new NoSuchElementException("no user with id " + userId));
+        return database.write(tx -> Jdbc.first(tx.connection(), UPDATE_SETTINGS, Rows::user,
+                        settings.readReceipts(), settings.lastSeen().name(), settings.online().name(), userId))
+                .orElseThrow(() -> new NoSuchElementException("no user with id " + userId + " to update settings of"));
     }
 
     private static User insertUser(Connection c, NewUser user, String username) throws SQLException {
         Optional<User> created = Jdbc.first(c, INSERT_USER, Rows::user, username, user.phone(),
                 user.displayName(), user.passwordHash(), Settings.DEFAULTS.readReceipts(),
-                Rows.millis(user.createdAt()));
+                Settings.DEFAULTS.lastSeen().name(), Settings.DEFAULTS.online().name(), Rows.millis(user.createdAt()));
         return created.orElseThrow(() -> conflict(c, username, user.phone()));
     }
 

@@ -2,7 +2,9 @@ package dev.parley.store.sql;
 
 import dev.parley.core.port.AccountStore;
 import dev.parley.core.port.ChatStore;
+import dev.parley.core.port.ContactStore;
 import dev.parley.core.port.GroupStore;
+import dev.parley.core.port.LastSeenStore;
 import dev.parley.core.port.MessageLog;
 import dev.parley.core.port.ReceiptStore;
 import dev.parley.core.port.UpdateStream;
@@ -10,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The six store ports on one SQL database: what the composition root builds. Close it last, after the
+ * The eight store ports on one SQL database: what the composition root builds. Close it last, after the
  * services: {@link #close()} finishes the queued writes, then closes the connections.
  *
  * <pre>{@code
@@ -26,6 +28,8 @@ public final class SqlStores implements AutoCloseable {
     private final SqlUpdateStream updates;
     private final SqlReceiptStore receipts;
     private final SqlGroupStore groups;
+    private final SqlContactStore contacts;
+    private final SqlLastSeenStore lastSeen;
 
     public SqlStores(SqlDatabase database, Clock clock) {
         this.database = database;
@@ -35,6 +39,8 @@ public final class SqlStores implements AutoCloseable {
         this.updates = new SqlUpdateStream(database);
         this.receipts = new SqlReceiptStore(database, clock);
         this.groups = new SqlGroupStore(database);
+        this.contacts = new SqlContactStore(database);
+        this.lastSeen = new SqlLastSeenStore(database);
     }
 
     /** The embedded store: the SQLite file {@code file} (created and migrated if needed; its folder must exist). */
@@ -69,6 +75,14 @@ public final class SqlStores implements AutoCloseable {
 
     public GroupStore groups() {
         return groups;
+    }
+
+    public ContactStore contacts() {
+        return contacts;
+    }
+
+    public LastSeenStore lastSeen() {
+        return lastSeen;
     }
 
     /** The database underneath (dialect, commit count). */

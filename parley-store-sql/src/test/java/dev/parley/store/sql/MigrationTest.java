@@ -7,6 +7,7 @@ import dev.parley.core.model.Draft;
 import dev.parley.core.model.HistoryQuery;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
+import dev.parley.core.model.Settings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A database written by V1 (direct chats only) keeps its data through V2 (groups) on both engines. */
+/**
+ * A database written by V1 (direct chats only) keeps its data through V2 (groups) and V3 (contacts, presence
+ * settings) on both engines.
+ */
 class MigrationTest {
     private static final String V1_DATA = """
             INSERT INTO users (id, username, update_head, created_at) VALUES (1, 'alice', 2, 0);
@@ -72,6 +76,9 @@ class MigrationTest {
         assertThat(stores.messages().append(again)).as("the unique (sender, client id) key survived the rebuild")
                 .isInstanceOfSatisfying(Appended.class, a -> assertThat(a.duplicate()).isTrue());
         assertThat(stores.chats().chatsOf(2).getFirst().unread()).isEqualTo(1);
+        assertThat(stores.accounts().userById(1).orElseThrow().settings()).as("V3 defaults for existing users")
+                .isEqualTo(Settings.DEFAULTS);
+        assertThat(stores.lastSeen().lastSeen(1)).isEmpty();
     }
 
     private static void migrateToV1(String url, String folder, String user, String password) {

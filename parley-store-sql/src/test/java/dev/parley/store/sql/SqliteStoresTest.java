@@ -2,8 +2,10 @@ package dev.parley.store.sql;
 
 import dev.parley.testkit.contract.AccountStoreContract;
 import dev.parley.testkit.contract.ChatStoreContract;
+import dev.parley.testkit.contract.ContactStoreContract;
 import dev.parley.testkit.contract.GroupLinksContract;
 import dev.parley.testkit.contract.GroupStoreContract;
+import dev.parley.testkit.contract.LastSeenStoreContract;
 import dev.parley.testkit.contract.MessageLogContract;
 import dev.parley.testkit.contract.ReceiptStoreContract;
 import dev.parley.testkit.contract.Stores;
@@ -63,6 +65,22 @@ class SqliteStoresTest {
 
     @Nested
     class GroupLinks extends GroupLinksContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.sqlite();
+        }
+    }
+
+    @Nested
+    class LastSeen extends LastSeenStoreContract {
         @Override
         protected Stores newStores() throws Exception {
             return Fixtures.sqlite();

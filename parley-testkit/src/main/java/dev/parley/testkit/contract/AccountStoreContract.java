@@ -7,6 +7,7 @@ import dev.parley.core.model.Device;
 import dev.parley.core.model.DeviceIdentity;
 import dev.parley.core.model.NewUser;
 import dev.parley.core.model.Settings;
+import dev.parley.core.model.Settings.Visibility;
 import dev.parley.core.model.User;
 import dev.parley.core.port.AccountStore;
 import dev.parley.core.port.ConflictException;
@@ -170,11 +171,48 @@ public abstract class AccountStoreContract extends StoreContractSupport {
     void updateSettingsIsStored() {
         User alice = user("alice");
 
-        User updated = accounts().updateSettings(alice.id(), new Settings(false));
+        User updated = accounts().updateSettings(alice.id(),
+                new Settings(false, Visibility.EVERYONE, Visibility.EVERYONE));
 
         assertThat(updated.settings().readReceipts()).isFalse();
         assertThat(updated.id()).isEqualTo(alice.id());
         assertThat(accounts().userById(alice.id()).orElseThrow().settings().readReceipts()).isFalse();
         assertThat(accounts().updateSettings(alice.id(), Settings.DEFAULTS).settings()).isEqualTo(Settings.DEFAULTS);
+    }
+
+    @Test
+    void everySettingRoundTripsInEveryCombination() {
+        User alice = user("alice");
+
+        for (Visibility lastSeen : Visibility.values()) {
+            for (Visibility online : Visibility.values()) {
+                Settings settings = new Settings(lastSeen.ordinal() % 2 == 0, lastSeen, online);
+
+                assertThat(accounts().updateSettings(alice.id(), settings).settings()).isEqualTo(settings);
+                assertThat(accounts().userById(alice.id()).orElseThrow().settings())
+                        .as("stored settings after writing %s", settings).isEqualTo(settings);
+            }
+        }
+    }
+
+    @Test
+    void settingsAreFoundByEveryLookupAndAreOnlyTheUsersOwn() {
+        User alice = accounts().createUser(new NewUser("alice", "+4915100000001", "A", "h", now()));
+        User bob = user("bob");
+        Settings privateOnes = new Settings(false, Visibility.CONTACTS, Visibility.NOBODY);
+
+        accounts().updateSettings(alice.id(), privateOnes);
+
+        assertThat(accounts().userByUsername("alice").orElseThrow().settings()).isEqualTo(privateOnes);
+        assertThat(accounts().userByPhone("+4915100000001").orElseThrow().settings()).isEqualTo(privateOnes);
+        assertThat(accounts().userById(bob.id()).orElseThrow().settings()).isEqualTo(Settings.DEFAULTS);
+    }
+
+    @Test
+    void updateSettingsOfAnUnknownUserIsRefused() {
+        Settings settings = new Settings(false, Visibility.NOBODY, Visibility.NOBODY);
+
+        assertThatThrownBy(() -> accounts().updateSettings(424242, settings)).isInstanceOf(RuntimeException.class);
+        assertThat(accounts().userById(424242)).isEmpty();
     }
 }
