@@ -13,9 +13,9 @@ import java.util.function.Function;
 /**
  * The client's state machine: connection lifecycle (connect, authenticate, heartbeat, reconnect with
  * backoff, close) and the update stream (dedupe, processed cursor, coalesced acks). Sends and requests in
- * flight live in {@link Traffic}. Everything here runs on the {@link EventLoop} thread; the transport's
- * threads only decode frames and post them, and late events of an old connection are recognised by their
- * {@link Link} no longer being the current one. So no lock is needed.
+ * flight live in {@link Traffic}, presence and typing in {@link Signals}. Everything here runs on the
+ * {@link EventLoop} thread; the transport's threads only decode frames and post them, and late events of an
+ * old connection are recognised by their {@link Link} no longer being the current one. So no lock is needed.
  */
 final class Engine {
     /** RFC 6455 "abnormal closure": used locally for network errors and client-side timeouts. */
@@ -33,6 +33,7 @@ final class Engine {
     private final FrameReader reader = new FrameReader(codec);
     private final EventDelivery delivery;
     private final Traffic traffic;
+    private final Signals signals;
     private final AckCoalescer acks;
     private final CompletableFuture<ServerFrame.Ready> firstReady = new CompletableFuture<>();
     private final CompletableFuture<ConnectionState> closed = new CompletableFuture<>();
@@ -60,6 +61,7 @@ final class Engine {
         this.onTerminated = onTerminated;
         this.delivery = new EventDelivery(config.listener(), config.cursorStore());
         this.traffic = new Traffic(config, loop, callbacks, codec, this::readyLink);
+        this.signals = new Signals(config.listener(), callbacks, codec);
         this.acks = new AckCoalescer(config.ackBatch());
         this.state = ConnectionState.of(ConnectionState.Phase.IDLE, config.clock().instant());
     }
@@ -91,6 +93,15 @@ final class Engine {
             }
         }, pending.result);
         return pending.result;
+    }
+
+    /** Runs {@code task} on the event loop after everything posted before, with the ready connection or null. */
+    void onLoop(java.util.function.Consumer<Link> task) {
+        post(() -> task.accept(readyLink()), null);
+    }
+
+    Signals signals() {
+        return signals;
     }
 
     /** Starts closing; the returned future completes once the engine stopped (not on the callback thread). */
@@ -136,7 +147,8 @@ final class Engine {
         l.readyTimeout = loop.schedule(config.requestTimeout(),
                 () -> abandon(l, "no ready frame within " + config.requestTimeout()));
         try {
-            transport.open(config.webSocketUri(), handler(l)).whenComplete((connection, error) -> {
+            var events = new LinkEvents(l, reader, loop, this::received, this::lost);
+            transport.open(config.webSocketUri(), events).whenComplete((connection, error) -> {
                 if (!loop.post(() -> opened(l, connection, error)) && connection != null) {
                     connection.abort();
                 }
@@ -156,26 +168,6 @@ final class Engine {
             long cursor = delivery.processed();
             l.send(codec.encode(new ClientFrame.Auth(l.authId, config.token(), cursor > 0 ? cursor : null)));
         }
-    }
-
-    private Transport.Handler handler(Link l) {
-        return new Transport.Handler() {
-            @Override
-            public void onText(String text) {
-                FrameReader.Result frame = reader.read(text);
-                loop.post(() -> received(l, frame));
-            }
-
-            @Override
-            public void onClosed(int code, String reason) {
-                loop.post(() -> lost(l, code, reason));
-            }
-
-            @Override
-            public void onFailure(Throwable error) {
-                loop.post(() -> lost(l, ABNORMAL, Failures.describe(error)));
-            }
-        };
     }
 
     private void abandon(Link l, String reason) {
@@ -277,6 +269,12 @@ final class Engine {
             case ServerFrame.Update u -> onUpdate(u);
             case ServerFrame.Synced s -> onSynced(s);
             case ServerFrame.Accepted a -> traffic.onAccepted(a);
+            case ServerFrame.PresenceFrame p -> signals.presence(p.presence());
+            case ServerFrame.TypingFrame t -> signals.typing(t);
+            case ServerFrame.Presences p -> {
+                signals.presences(p);
+                traffic.onResponse(p);
+            }
             case ServerFrame.Error e -> onError(l, e);
             case ServerFrame.Pong p when l.isHeartbeat(p.id()) -> l.heartbeat.answered();
             default -> traffic.onResponse(frame);
@@ -295,6 +293,7 @@ final class Engine {
             callbacks.complete(firstReady, ready);
         }
         traffic.transmitAll(l);
+        signals.connected(l, traffic.pendingRequests());
         l.heartbeat = new Heartbeat(loop, config.pingInterval(), config.requestTimeout(), () -> traffic.nextId("hb"),
                 id -> l.send(codec.encode(new ClientFrame.Ping(id))), reason -> abandon(l, reason));
         l.heartbeat.start();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The client's single event-loop thread: tasks and timers run one at a time; a failing task is logged. */
@@ -29,6 +30,14 @@ final class EventLoop {
     /** Runs {@code task} after {@code delay}, unless cancelled or the loop shuts down first. */
     ScheduledFuture<?> schedule(Duration delay, Runnable task) {
         return executor.schedule(() -> guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** A single daemon thread named {@code <name>-loop} whose cancelled timers are dropped at once. */
+    static ScheduledThreadPoolExecutor executor(String name) {
+        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(name + "-loop").daemon(true).factory());
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     /** Lets queued tasks finish, drops pending timers, accepts nothing more. */

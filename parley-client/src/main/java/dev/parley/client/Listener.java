@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.protocol.ServerFrame;
 import dev.parley.protocol.Views;
 
 /**
@@ -52,6 +53,27 @@ public interface Listener {
      * {@link ParleyClient#answerJoinRequest(long, long, boolean)}.
      */
     default void onJoinRequest(Views.JoinRequestEvent request) {
+    }
+
+    /**
+     * The presence of a user I watch: pushed when it changes (at most about once per user per second, latest state
+     * winning), once per implicitly watched user after each {@code synced} (my contacts and the peers of my direct
+     * chats), and for every user in the answer to {@link ParleyClient#watchPresence} — mine, and the client's own
+     * re-watch after each reconnect. So the latest call for a user is always their current state as far as this
+     * client knows. {@code online()} and {@code lastSeen()} are null when that user's privacy settings (or mine,
+     * reciprocally) hide them from me, or when either of us blocked the other. Not part of the update stream: never
+     * replayed, nothing to acknowledge.
+     */
+    default void onPresence(Views.Presence presence) {
+    }
+
+    /**
+     * Someone in one of my chats is typing, recording, or stopped ({@code typing.state()}: "typing", "recording",
+     * "stopped"; treat an unknown state like "typing"). Only sent while I am connected, never stored or replayed.
+     * Clear the indicator after {@code typing.expiresInMs()}, on "stopped", or when a message from that user arrives
+     * in that chat; {@link TypingTracker} does exactly that.
+     */
+    default void onTyping(ServerFrame.TypingFrame typing) {
     }
 
     /** Every update that existed when the connection was authenticated has been delivered, up to {@code cursor}. */

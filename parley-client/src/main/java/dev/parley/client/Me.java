@@ -15,7 +15,10 @@ public record Me(long id, String username, String phone, String displayName, Set
      * The user's settings.
      *
      * @param readReceipts whether the user sends and sees read receipts
+     * @param lastSeen     who may see when the user was last online: "everyone", "contacts" or "nobody"
+     *                     (null from a server without presence)
+     * @param online       who may see that the user is online now: the same values
      */
-    public record Settings(boolean readReceipts) {
+    public record Settings(boolean readReceipts, String lastSeen, String online) {
     }
 }

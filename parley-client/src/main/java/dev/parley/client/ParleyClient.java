@@ -5,15 +5,13 @@ import dev.parley.protocol.ServerFrame;
 import dev.parley.protocol.Views;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * One device's live session with a Parley server over the WebSocket: receives the update stream and sends
@@ -34,7 +32,8 @@ import java.util.concurrent.TimeoutException;
  *       duplicated. Pending sends are (re)transmitted in the order {@code send} was called.</li>
  *   <li><b>Requests across disconnects.</b> Requests wait for their answer up to the request timeout (then
  *       fail with a {@link java.util.concurrent.TimeoutException}). Idempotent ones (listings, history, reads,
- *       settings, ping, openDirect, message info, joinByInvite) are transmitted again after a reconnect.
+ *       settings, ping, openDirect, message info, joinByInvite, presence watches, contacts, blocking) are
+ *       transmitted again after a reconnect.
  *       Requests that are not safe to repeat — group changes, creating and revoking invites, answering join
  *       requests — are transmitted at most once: if the connection is lost (or the client closes) after that
  *       and before the answer, they fail with {@link ParleyOutcomeUnknownException}; check the chat before
@@ -44,17 +43,18 @@ import java.util.concurrent.TimeoutException;
  *       4009…) is reopened after an exponential backoff with jitter, resuming after the last processed
  *       cursor. Close codes 1000, 1008, 1009, 4001 (unauthenticated) and 4003 (device revoked) are
  *       terminal: the client closes and fails everything pending with {@link ParleyClosedException}.</li>
+ *   <li><b>Presence and typing are live only.</b> They bypass the update stream: {@link Listener#onPresence} and
+ *       {@link Listener#onTyping} get what arrives while connected, nothing is replayed. Typing is never queued.</li>
  *   <li><b>Threads.</b> All methods are thread-safe and never block, except {@link #close()}. Listener
  *       callbacks and the completion of returned futures run on one dedicated thread per client, in order;
  *       do not block that thread waiting for another future of the same client.</li>
  * </ul>
  */
-public final class ParleyClient implements AutoCloseable {
-    private final Engine engine;
+public final class ParleyClient extends PresenceAndContacts implements AutoCloseable {
     private final Duration closeWait;
 
     ParleyClient(Engine engine, Duration closeWait) {
-        this.engine = engine;
+        super(engine);
         this.closeWait = closeWait;
     }
 
@@ -156,13 +156,12 @@ public final class ParleyClient implements AutoCloseable {
 
     /** Marks chat {@code chatId} read up to {@code seq} (blue ✓✓ for the senders, if receipts are on). */
     public CompletableFuture<Void> markRead(long chatId, long seq) {
-        return engine.request(id -> new ClientFrame.Read(id, chatId, seq), ServerFrame.Ok.class).thenApply(ok -> null);
+        return ok(id -> new ClientFrame.Read(id, chatId, seq));
     }
 
-    /** Turns my read receipts on or off (off: I neither send nor see read watermarks). */
+    /** Turns my read receipts on or off (off: I neither send nor see read watermarks in direct chats). */
     public CompletableFuture<Void> setReadReceipts(boolean enabled) {
-        return engine.request(id -> new ClientFrame.SetSettings(id, enabled), ServerFrame.Ok.class)
-                .thenApply(ok -> null);
+        return setPrivacy(enabled, null, null);
     }
 
     // ---- groups ----
@@ -255,8 +254,7 @@ public final class ParleyClient implements AutoCloseable {
 
     /** Admins: revokes an invite link; {@code not_found} when the group has no valid invite with that code. */
     public CompletableFuture<Void> revokeInvite(long chatId, String code) {
-        return engine.request(id -> new ClientFrame.RevokeInvite(id, chatId, code), ServerFrame.Ok.class)
-                .thenApply(ok -> null);
+        return ok(id -> new ClientFrame.RevokeInvite(id, chatId, code));
     }
 
     /** Admins: the group's valid (not revoked) invite links. */
@@ -331,19 +329,8 @@ public final class ParleyClient implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<ServerFrame.Changed> change(java.util.function.Function<String, ClientFrame> frame) {
+    private CompletableFuture<ServerFrame.Changed> change(Function<String, ClientFrame> frame) {
         return engine.request(frame, ServerFrame.Changed.class);
     }
 
-    /** A copy the caller cannot change any more, keeping null elements for the frame's validation to name. */
-    private static List<Long> snapshot(List<Long> ids) {
-        return ids == null ? null : Collections.unmodifiableList(new ArrayList<>(ids));
-    }
-
-    static ScheduledThreadPoolExecutor loopExecutor(String name) {
-        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(name + "-loop").daemon(true).factory());
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return executor;
-    }
 }

@@ -147,7 +147,7 @@ public final class ParleyClientBuilder {
                 Thread.ofPlatform().name(name + "-events").daemon(true).factory()));
         Runnable release = ownedHttp == null ? () -> { } : ownedHttp::shutdown;
         Engine engine = new Engine(config, wire, new Backoff(backoffMin, backoffMax, 0.5, jitter),
-                new EventLoop(ParleyClient.loopExecutor(name)), callbacks, release);
+                new EventLoop(EventLoop.executor(name)), callbacks, release);
         return new ParleyClient(engine, closeTimeout.plusSeconds(1));
     }
 

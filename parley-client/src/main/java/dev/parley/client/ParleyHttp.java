@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Blocking client of Parley's HTTP JSON API: accounts, login/logout, devices and user lookup. Thread-safe
+ * Blocking client of Parley's HTTP JSON API: accounts, login/logout, devices, user lookup and settings. Thread-safe
  * and stateless apart from the base URL; calls that need a login take the token explicitly.
  *
  * <p>Every method throws {@link ParleyApiException} with the server's {@link ErrorCode} when the server
@@ -108,6 +108,23 @@ public final class ParleyHttp {
     /** The calling user with their settings ({@code GET /v1/me}). */
     public Me me(String token) {
         return call("GET", "/v1/me", token, null, Me.class);
+    }
+
+    /**
+     * Changes the calling user's settings ({@code PATCH /v1/me/settings}; null: unchanged) and returns them all.
+     * Over the WebSocket: {@link ParleyClient#setPrivacy}.
+     *
+     * @param lastSeen "everyone", "contacts" or "nobody", or null
+     * @param online   "everyone", "contacts" or "nobody", or null
+     */
+    public Me updateSettings(String token, Boolean readReceipts, String lastSeen, String online) {
+        ObjectNode body = mapper.createObjectNode();
+        if (readReceipts != null) {
+            body.put("readReceipts", readReceipts);
+        }
+        putIfPresent(body, "lastSeen", lastSeen);
+        putIfPresent(body, "online", online);
+        return call("PATCH", "/v1/me/settings", token, body, Me.class);
     }
 
     record DeviceList(List<Device> devices) {

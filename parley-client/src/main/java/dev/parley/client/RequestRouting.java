@@ -34,6 +34,18 @@ final class RequestRouting {
             case ClientFrame.GetMessageInfo g -> true;
             // a member who asks again gets "chat" again; a pending request is recorded once per user and group
             case ClientFrame.JoinByInvite j -> true;
+            // presence, contacts and blocking: watching, adding (or renaming), removing, blocking and unblocking
+            // twice leaves the same state as once; lookups and listings change nothing
+            case ClientFrame.WatchPresence w -> true;
+            case ClientFrame.AddContact a -> true;
+            case ClientFrame.RemoveContact r -> true;
+            case ClientFrame.GetContacts g -> true;
+            case ClientFrame.LookupPhones l -> true;
+            case ClientFrame.Block b -> true;
+            case ClientFrame.Unblock u -> true;
+            case ClientFrame.GetBlocked g -> true;
+            // never a request: sent without an id and only on a ready connection (ParleyClient#typing)
+            case ClientFrame.Typing t -> true;
             case ClientFrame.CreateGroup c -> false;
             case ClientFrame.AddMembers a -> false;
             case ClientFrame.RemoveMember r -> false;
@@ -48,11 +60,20 @@ final class RequestRouting {
         };
     }
 
-    /** The id of the request {@code frame} answers; null for pushed frames ({@code update}, {@code synced}). */
+    /**
+     * The id of the request {@code frame} answers; null for pushed frames ({@code update}, {@code synced},
+     * {@code presence}, {@code typing}).
+     */
     static String responseId(ServerFrame frame) {
         return switch (frame) {
             case ServerFrame.Update u -> null;
             case ServerFrame.Synced s -> null;
+            case ServerFrame.PresenceFrame p -> null;
+            case ServerFrame.TypingFrame t -> null;
+            case ServerFrame.Presences p -> p.id();
+            case ServerFrame.Contacts c -> c.id();
+            case ServerFrame.PhoneMatches p -> p.id();
+            case ServerFrame.Blocked b -> b.id();
             case ServerFrame.Ready r -> r.id();
             case ServerFrame.Pong p -> p.id();
             case ServerFrame.ChatResult c -> c.id();

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,11 @@ final class Traffic {
 
     int pendingSends() {
         return outbox.size();
+    }
+
+    /** The frames of the requests waiting for their answer, oldest first. */
+    java.util.List<ClientFrame> pendingRequests() {
+        return requests.all().stream().map(pending -> pending.frame).toList();
     }
 
     /** Queues a send; a send with the clientId of a pending one shares that one's outcome. */

@@ -73,7 +73,23 @@ class ParleyHttpTest {
     @Test
     void meIncludesSettings() {
         server.respond(200, "{'id':1,'username':'alice','phone':null,'displayName':'Alice','settings':{'readReceipts':false}}");
-        assertThat(http.me("tok").settings().readReceipts()).isFalse();
+        assertThat(http.me("tok").settings()).isEqualTo(new Me.Settings(false, null, null));
+        server.respond(200, "{'id':1,'username':'alice','displayName':'Alice','settings':{'readReceipts':true,"
+                + "'lastSeen':'contacts','online':'nobody'}}");
+        assertThat(http.me("tok").settings()).isEqualTo(new Me.Settings(true, "contacts", "nobody"));
+    }
+
+    @Test
+    void updateSettingsPatchesOnlyTheGivenFields() {
+        server.respond(200, "{'id':1,'username':'alice','displayName':'Alice','settings':{'readReceipts':true,"
+                + "'lastSeen':'nobody','online':'everyone'}}");
+        Me me = http.updateSettings("tok", null, "nobody", null);
+        assertThat(me.settings().lastSeen()).isEqualTo("nobody");
+        assertThat(server.last().method()).isEqualTo("PATCH");
+        assertThat(server.last().path()).isEqualTo("/v1/me/settings");
+        assertThat(server.last().body()).isEqualTo("{\"lastSeen\":\"nobody\"}");
+        http.updateSettings("tok", false, null, "contacts");
+        assertThat(server.last().body()).isEqualTo("{\"readReceipts\":false,\"online\":\"contacts\"}");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.protocol.ServerFrame;
 import dev.parley.protocol.Views;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +36,16 @@ final class RecordingListener implements Listener {
     @Override
     public void onJoinRequest(Views.JoinRequestEvent request) {
         record("joinRequest " + request.chatId() + " " + request.userId());
+    }
+
+    @Override
+    public void onPresence(Views.Presence presence) {
+        record("presence " + presence.userId() + " " + presence.online() + " " + presence.lastSeen());
+    }
+
+    @Override
+    public void onTyping(ServerFrame.TypingFrame typing) {
+        record("typing " + typing.chatId() + " " + typing.userId() + " " + typing.state() + " " + typing.expiresInMs());
     }
 
     @Override

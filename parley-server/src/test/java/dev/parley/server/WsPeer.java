@@ -24,7 +24,7 @@ final class WsPeer implements AutoCloseable {
 
     WsPeer(URI uri, TestApi.Account account) {
         this.account = account;
-        this.ws = RecordingWebSocket.connect(uri);
+        this.ws = RecordingWebSocket.connect(uri).withSignals();
         ws.send("{\"type\":\"auth\",\"token\":\"" + account.token() + "\"}");
         ws.expect(ServerFrame.Ready.class);
         while (true) {

@@ -2,6 +2,7 @@ package dev.parley.client.cli;
 
 import dev.parley.client.Listener;
 import dev.parley.client.ParleyClient;
+import dev.parley.client.ParleyHttp;
 import dev.parley.protocol.Views;
 import java.util.List;
 
@@ -44,6 +45,15 @@ abstract class ConnectedCommand extends CliCommand {
         Views.User user = http(c.profile().server()).userByUsername(c.profile().token(), target.username());
         c.names().remember(user);
         return user.id();
+    }
+
+    /** The user {@code target} names, looked up over HTTP (and remembered for printing). */
+    Views.User user(UserTarget target, Connected c) {
+        ParleyHttp http = http(c.profile().server());
+        Views.User user = target.userId() != null ? http.userById(c.profile().token(), target.userId())
+                : http.userByUsername(c.profile().token(), target.username());
+        c.names().remember(user);
+        return user;
     }
 
     List<Long> userIds(List<UserTarget> targets, Connected c) {

@@ -28,6 +28,11 @@ final class MessageLines {
         this.system = new SystemLines(names);
     }
 
+    /** The names used for senders. */
+    UserNames names() {
+        return names;
+    }
+
     String format(Views.Message message) {
         return "[" + time(message.ts()) + "] " + summary(message);
     }

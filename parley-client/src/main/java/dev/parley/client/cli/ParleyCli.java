@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
         description = "Command-line client of a Parley messaging server.",
         subcommands = {RegisterCommand.class, LoginCommand.class, LogoutCommand.class, ChatsCommand.class,
                 OpenCommand.class, SendCommand.class, HistoryCommand.class, FollowCommand.class, InfoCommand.class,
-                GroupCommand.class, JoinCommand.class, DevicesCommand.class, RevokeCommand.class})
+                GroupCommand.class, JoinCommand.class, ContactCommands.Contacts.class, ContactCommands.Contact.class,
+                ContactCommands.Block.class, ContactCommands.Unblock.class, ContactCommands.Blocked.class,
+                ContactCommands.Lookup.class, PresenceCommands.Presence.class, PresenceCommands.Privacy.class,
+                DevicesCommand.class, RevokeCommand.class})
 public final class ParleyCli implements java.util.concurrent.Callable<Integer> {
     private final CliEnvironment env;
 

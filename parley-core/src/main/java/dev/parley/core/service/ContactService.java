@@ -50,10 +50,9 @@ public final class ContactService {
         return contact;
     }
 
+    /** Idempotent: removing someone who is not a contact succeeds (a retried request must not fail). */
     public void removeContact(long ownerId, long userId) {
-        if (!store.removeContact(ownerId, userId)) {
-            throw new ServiceException(Failure.NOT_FOUND, "user " + userId + " is not in your contacts");
-        }
+        store.removeContact(ownerId, userId);
         contacts(ownerId).remove(userId);
     }
 
@@ -94,10 +93,9 @@ public final class ContactService {
         blocks(blockerId).add(blockedId);
     }
 
+    /** Idempotent: unblocking someone who is not blocked succeeds. */
     public void unblock(long blockerId, long blockedId) {
-        if (!store.unblock(blockerId, blockedId)) {
-            throw new ServiceException(Failure.NOT_FOUND, "user " + blockedId + " is not blocked");
-        }
+        store.unblock(blockerId, blockedId);
         blocks(blockerId).remove(blockedId);
     }
 

@@ -105,11 +105,13 @@ public final class PresenceService {
         Presence p = registry.presence(subjectId);
         boolean showOnline = maysee(subjectId, viewerId, Settings::online);
         boolean showLastSeen = maysee(subjectId, viewerId, Settings::lastSeen);
-        if (p.online()) {
-            return new Visible(subjectId, showOnline ? Boolean.TRUE : null, null);
+        if (p.online() && showOnline) {
+            return new Visible(subjectId, Boolean.TRUE, null);
         }
+        // Offline, or online but hidden: show the last *recorded* last seen, so a missing value cannot reveal "online".
         Instant lastSeen = p.lastSeen() != null ? p.lastSeen() : lastSeenStore.lastSeen(subjectId).orElse(null);
-        return new Visible(subjectId, showOnline ? Boolean.FALSE : null, showLastSeen ? lastSeen : null);
+        Boolean online = showOnline ? Boolean.FALSE : null;
+        return new Visible(subjectId, online, showLastSeen ? lastSeen : null);
     }
 
     private boolean maysee(long subjectId, long viewerId, Function<Settings, Settings.Visibility> field) {

@@ -27,6 +27,7 @@ final class PresenceRequests {
     }
 
     ServerFrame watch(Connection connection, DeviceIdentity me, ClientFrame.WatchPresence w) {
+        w.userIds().forEach(s.accounts()::user);
         s.presence().watch(connection, w.userIds());
         return new ServerFrame.Presences(w.id(), w.userIds().stream().map(id -> view(s.presence().visible(id, me.userId()))).toList());
     }

@@ -177,12 +177,15 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
                 .addKeyValue("cursor", cursor).addKeyValue("head", head).log("connection authenticated");
     }
 
-    /** Registers this connection's presence and watches contacts and direct peers; sends their current state. */
+    /**
+     * Registers this connection's presence and watches contacts and direct peers; their current state follows
+     * {@code synced} (so the backlog and the presence snapshot never interleave).
+     */
     private void startPresence(DeviceIdentity me) {
         s.presence().connected(this, connectionId);
         java.util.Set<Long> watched = s.presence().implicitWatchSet(me.userId());
         s.presence().watch(this, watched);
-        watched.forEach(id -> send(new ServerFrame.PresenceFrame(PresenceRequests.view(s.presence().visible(id, me.userId())))));
+        presenceDirty.addAll(watched);
     }
 
     /** Resume after the later of the server's acked cursor and the client's processed cursor (capped at head). */
@@ -290,6 +293,9 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private void flushPresence() {
         presenceFlushScheduled.set(false);
         DeviceIdentity me = identity;
+        if (me == null || closing) {
+            return;
+        }
         for (Long id : java.util.List.copyOf(presenceDirty)) {
             presenceDirty.remove(id);
             send(new ServerFrame.PresenceFrame(PresenceRequests.view(s.presence().visible(id, me.userId()))));
@@ -314,6 +320,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     @Override
     public void synced(long cursor) {
         send(new ServerFrame.Synced(cursor));
+        requests.execute(this::flushPresence);
     }
 
     /** The channel's writability changed (event loop): resume delivery, or keep the timer running. */

@@ -33,6 +33,7 @@ public final class RecordingWebSocket implements AutoCloseable {
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile boolean keepSignals;
 
     private RecordingWebSocket(URI uri, List<String> subprotocols) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
@@ -98,13 +99,30 @@ public final class RecordingWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The next frame. Presence and typing frames (ephemeral signals that may arrive at any time) are skipped
+     * unless {@link #withSignals()} was called.
+     */
     public ServerFrame next() {
-        String text = nextText();
-        try {
-            return codec.decodeServer(text);
-        } catch (ProtocolException e) {
-            throw new AssertionError("server sent an undecodable frame: " + text, e);
+        while (true) {
+            String text = nextText();
+            ServerFrame frame;
+            try {
+                frame = codec.decodeServer(text);
+            } catch (ProtocolException e) {
+                throw new AssertionError("server sent an undecodable frame: " + text, e);
+            }
+            boolean signal = frame instanceof ServerFrame.PresenceFrame || frame instanceof ServerFrame.TypingFrame;
+            if (keepSignals || !signal) {
+                return frame;
+            }
         }
+    }
+
+    /** Makes {@link #next()} return presence and typing frames too. */
+    public RecordingWebSocket withSignals() {
+        keepSignals = true;
+        return this;
     }
 
     /** The next frame, asserting its type. */
