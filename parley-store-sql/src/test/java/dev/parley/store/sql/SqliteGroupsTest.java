@@ -10,6 +10,7 @@ import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.NewGroup;
 import dev.parley.core.model.ReceiptInfo;
+import dev.parley.testkit.time.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
