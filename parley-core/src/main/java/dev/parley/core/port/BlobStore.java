@@ -9,7 +9,11 @@ import java.util.Optional;
  * Content is written once under a key and never changed; uploads are staged under an upload id and may be
  * resumed from the last durable byte before they are finished (moved to their final key).
  *
- * <p>All methods stream: no implementation may hold a whole blob in memory.
+ * <p>All methods stream: no implementation may hold a whole blob in memory. Keys and upload ids match
+ * {@code [A-Za-z0-9_-]{1,128}} (no path traversal). Callers serialize appends to one upload id. Finishing an
+ * upload with nothing staged throws {@link IllegalStateException}; reading a missing blob throws
+ * {@link java.nio.file.NoSuchFileException}. Abandoned staged uploads are not listed by this port yet (cleanup
+ * is the media issue's GC).
  */
 public interface BlobStore {
 
