@@ -4,32 +4,18 @@ import dev.parley.core.port.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -69,7 +55,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     /** Spool size of a finish: blobs up to this size take one PutObject, larger ones multipart parts of it. */
     public static final int PART_SIZE = 8 * 1024 * 1024;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final String STAGING = "staging/";
     private static final String BLOBS = "blobs/";
     private static final int BUFFER = 64 * 1024;
@@ -113,7 +98,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** Connects to the configured bucket and fails fast, naming it and the endpoint, if it cannot be reached. */
     public static S3BlobStore open(Config config) {
-        S3Client client = newClient(config);
+        S3Client client = S3Support.newClient(config);
         try {
             client.headBucket(b -> b.bucket(config.bucket()));
         } catch (SdkException e) {
@@ -123,24 +108,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                     + " is not reachable: " + e.getMessage(), e);
         }
         return new S3BlobStore(client, config.bucket(), config.tempDir());
-    }
-
-    /** An S3 client for {@code config}: path-style, JDK HTTP client, checksums only where S3 requires them. */
-    static S3Client newClient(Config config) {
-        AwsCredentialsProvider credentials = config.accessKey() == null
-                ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
-        S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .forcePathStyle(true)
-                .httpClient(UrlConnectionHttpClient.create())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (config.endpoint() != null) {
-            builder.endpointOverride(config.endpoint());
-        }
-        return builder.build();
     }
 
     // ---- staging
@@ -195,7 +162,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 if (bytes + n > limit) {
                     return new Copied(bytes, true, null);
                 }
-                writeFully(out, buffer, n);
+                S3Support.writeFully(out, buffer, n);
                 bytes += n;
             }
         }
@@ -213,7 +180,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** The part objects of an upload, in append order. */
     private List<S3Object> parts(String uploadId) throws IOException {
-        String prefix = STAGING + validName("upload id", uploadId) + "/";
+        String prefix = STAGING + S3Support.validName("upload id", uploadId) + "/";
         return call("ListObjectsV2", prefix, () -> s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix))
                 .contents().stream().toList());
     }
@@ -261,11 +228,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** Streams the parts through SHA-256 into {@code blob}: one PutObject, or a multipart upload when large. */
     private Stored assemble(String key, String blob, List<S3Object> parts) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = S3Support.sha256();
         Path spoolFile = Files.createTempFile(tempDir, "parley-s3-finish-", ".tmp");
         long size = 0;
         try (FileChannel spool = FileChannel.open(spoolFile, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-            Multipart multipart = new Multipart(blob);
+            S3Multipart multipart = new S3Multipart(s3, bucket, blob, this::call);
             try {
                 byte[] buffer = new byte[BUFFER];
                 for (S3Object part : parts) {
@@ -276,7 +243,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                                 multipart.upload(spool, spoolFile);
                             }
                             digest.update(buffer, 0, n);
-                            writeFully(spool, buffer, n);
+                            S3Support.writeFully(spool, buffer, n);
                             size += n;
                         }
                     }
@@ -300,54 +267,9 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return new Stored(key, size, HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** A multipart upload of one blob, started on its first part. */
-    private final class Multipart {
-        private final String blob;
-        private final List<CompletedPart> done = new ArrayList<>();
-        private String uploadId;
-
-        Multipart(String blob) {
-            this.blob = blob;
-        }
-
-        boolean started() {
-            return uploadId != null;
-        }
-
-        /** Uploads the spool's contents as the next part and empties the spool. */
-        void upload(FileChannel spool, Path spoolFile) throws IOException {
-            if (uploadId == null) {
-                uploadId = call("CreateMultipartUpload", blob,
-                        () -> s3.createMultipartUpload(c -> c.bucket(bucket).key(blob)).uploadId());
-            }
-            int number = done.size() + 1;
-            String etag = call("UploadPart", blob + " part " + number, () -> s3.uploadPart(u -> u.bucket(bucket)
-                    .key(blob).uploadId(uploadId).partNumber(number), RequestBody.fromFile(spoolFile)).eTag());
-            done.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-            spool.truncate(0);
-            spool.position(0);
-        }
-
-        void complete() throws IOException {
-            call("CompleteMultipartUpload", blob, () -> s3.completeMultipartUpload(c -> c.bucket(bucket).key(blob)
-                    .uploadId(uploadId).multipartUpload(m -> m.parts(done))));
-        }
-
-        void abort(Exception cause) {
-            if (uploadId == null) {
-                return;
-            }
-            try {
-                s3.abortMultipartUpload(a -> a.bucket(bucket).key(blob).uploadId(uploadId));
-            } catch (SdkException e) {
-                cause.addSuppressed(e);
-            }
-        }
-    }
-
     /** The size and SHA-256 of an existing blob, streamed. */
     private Stored describe(String key, String blob) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = S3Support.sha256();
         long size = 0;
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = call("GetObject", blob, () -> s3.getObject(g -> g.bucket(bucket).key(blob)))) {
@@ -418,7 +340,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     private static String blobKey(String key) {
-        return BLOBS + validName("key", key);
+        return BLOBS + S3Support.validName("key", key);
     }
 
     private NoSuchFileException missing(String key, String blob) {
@@ -433,8 +355,13 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     // ---- plumbing
 
     /** An SDK call whose failures become IOExceptions naming the operation and object. */
-    private interface Call<T> {
+    interface Call<T> {
         T run() throws IOException;
+    }
+
+    /** Runs an SDK call, turning its failure into an IOException naming the operation and the object. */
+    interface Caller {
+        <T> T call(String operation, String object, Call<T> call) throws IOException;
     }
 
     private <T> T call(String operation, String object, Call<T> call) throws IOException {
@@ -448,27 +375,5 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private IOException failed(String operation, String object, SdkException e) {
         return new IOException("S3 " + operation + " of s3://" + bucket + "/" + object + " failed: " + e.getMessage(),
                 e);
-    }
-
-    private static String validName(String what, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("blob " + what + " '" + name + "' must match " + NAME.pattern());
-        }
-        return name;
-    }
-
-    private static void writeFully(FileChannel out, byte[] buffer, int n) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 }

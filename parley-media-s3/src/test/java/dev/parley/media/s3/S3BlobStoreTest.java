@@ -54,7 +54,7 @@ class S3BlobStoreTest extends BlobStoreContract {
                 .build();
         s3proxy.start();
         endpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
-        admin = S3BlobStore.newClient(config("unused"));
+        admin = S3Support.newClient(config("unused"));
     }
 
     @AfterAll

@@ -2,16 +2,16 @@ package dev.parley.testkit.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.parley.testkit.media.BlobBytes.assertSameBytes;
+import static dev.parley.testkit.media.BlobBytes.heapInUseAfterGc;
+import static dev.parley.testkit.media.BlobBytes.sha256;
 
 import dev.parley.core.port.BlobStore;
 import dev.parley.core.port.BlobStore.Stored;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
@@ -164,7 +164,7 @@ public abstract class BlobStoreContract {
         byte[] all = bytes(5000);
         store.append(upload, 0, slice(all, 0, 1000), NO_LIMIT);
 
-        InputStream breaking = new FailingAfter(slice(all, 1000, 5000), 2500);
+        InputStream breaking = new BlobBytes.FailingAfter(slice(all, 1000, 5000), 2500);
         assertThatThrownBy(() -> store.append(upload, 1000, breaking, NO_LIMIT)).isInstanceOf(IOException.class);
 
         long resumeAt = store.stagedSize(upload);
@@ -302,7 +302,7 @@ public abstract class BlobStoreContract {
         Runnable sample = () -> peak[0] = Math.max(peak[0], heapInUseAfterGc() - baseline);
 
         PseudoRandomStream source = new PseudoRandomStream(seed, size).onReaching(40L * MIB, sample);
-        long staged = store.append(upload, 0, new Bounded(source, firstChunk), size);
+        long staged = store.append(upload, 0, new BlobBytes.Bounded(source, firstChunk), size);
         assertThat(staged).isEqualTo(firstChunk);
         staged = store.append(upload, staged, source, size);
         assertThat(staged).isEqualTo(size);
@@ -313,7 +313,7 @@ public abstract class BlobStoreContract {
         try (InputStream in = store.read(key, 0, size)) {
             assertSameBytes(in, new PseudoRandomStream(seed, size), size / 2);
             sample.run();
-            assertSameBytes(in, new Skipped(new PseudoRandomStream(seed, size), size / 2), size / 2);
+            assertSameBytes(in, new BlobBytes.Skipped(new PseudoRandomStream(seed, size), size / 2), size / 2);
             assertThat(in.read()).as("end of the blob").isEqualTo(-1);
         }
         assertThat(peak[0]).as("heap growth while streaming 64 MiB").isLessThan(24L * MIB);
@@ -359,131 +359,4 @@ public abstract class BlobStoreContract {
         }
     }
 
-    private static String sha256(byte[] b) {
-        return HexFormat.of().formatHex(digest().digest(b));
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        MessageDigest digest = digest();
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void assertSameBytes(InputStream actual, InputStream expected, long count) throws IOException {
-        byte[] a = new byte[64 * 1024];
-        byte[] e = new byte[64 * 1024];
-        for (long done = 0; done < count; ) {
-            int n = (int) Math.min(a.length, count - done);
-            int got = actual.readNBytes(a, 0, n);
-            assertThat(got).as("bytes available at %d", done).isEqualTo(n);
-            expected.readNBytes(e, 0, n);
-            if (!Arrays.equals(a, 0, n, e, 0, n)) {
-                throw new AssertionError("the blob differs within bytes [" + done + ", " + (done + n) + ")");
-            }
-            done += n;
-        }
-    }
-
-    private static long heapInUseAfterGc() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        System.gc();
-        return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    /** At most {@code limit} bytes of a stream, leaving the rest of it unread; closing does not close it. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-
-        Bounded(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left == 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left == 0) {
-                return len == 0 ? 0 : -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** A stream that skips its first {@code skip} bytes on first read. */
-    private static final class Skipped extends FilterInputStream {
-        private long skip;
-
-        Skipped(InputStream in, long skip) {
-            super(in);
-            this.skip = skip;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (skip > 0) {
-                in.skipNBytes(skip);
-                skip = 0;
-            }
-            return in.read(b, off, len);
-        }
-    }
-
-    /** Yields {@code good} bytes of a stream, then fails as a dropped connection would. */
-    private static final class FailingAfter extends FilterInputStream {
-        private long good;
-
-        FailingAfter(InputStream in, long good) {
-            super(in);
-            this.good = good;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (good == 0) {
-                throw new IOException("connection reset (simulated)");
-            }
-            int n = in.read(b, off, (int) Math.min(len, good));
-            if (n > 0) {
-                good -= n;
-            }
-            return n;
-        }
-    }
 }
