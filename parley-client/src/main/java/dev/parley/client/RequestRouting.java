@@ -65,30 +65,7 @@ final class RequestRouting {
      * {@code presence}, {@code typing}).
      */
     static String responseId(ServerFrame frame) {
-        return switch (frame) {
-            case ServerFrame.Update u -> null;
-            case ServerFrame.Synced s -> null;
-            case ServerFrame.PresenceFrame p -> null;
-            case ServerFrame.TypingFrame t -> null;
-            case ServerFrame.Presences p -> p.id();
-            case ServerFrame.Contacts c -> c.id();
-            case ServerFrame.PhoneMatches p -> p.id();
-            case ServerFrame.Blocked b -> b.id();
-            case ServerFrame.Ready r -> r.id();
-            case ServerFrame.Pong p -> p.id();
-            case ServerFrame.ChatResult c -> c.id();
-            case ServerFrame.Accepted a -> a.id();
-            case ServerFrame.Chats c -> c.id();
-            case ServerFrame.History h -> h.id();
-            case ServerFrame.Ok o -> o.id();
-            case ServerFrame.Changed c -> c.id();
-            case ServerFrame.InviteResult i -> i.id();
-            case ServerFrame.Invites i -> i.id();
-            case ServerFrame.JoinPending j -> j.id();
-            case ServerFrame.JoinRequests j -> j.id();
-            case ServerFrame.MessageInfo m -> m.id();
-            case ServerFrame.Error e -> e.id();
-        };
+        return frame instanceof ServerFrame.Response r ? r.id() : null;
     }
 
     /** The frame's wire type name, for messages: {@code AddMembers} → {@code addMembers}. */

@@ -6,20 +6,25 @@ import java.util.List;
 /** Frames the server sends. Responses carry the request's {@code id}; pushed frames have none. */
 public sealed interface ServerFrame {
 
-    /** Authentication succeeded. {@code cursor}: where delivery resumes; {@code head}: the user's newest cursor. */
-    record Ready(String id, long userId, long deviceId, long cursor, long head, long serverTime) implements ServerFrame {
+    /** A frame that answers a request: {@code id} is the request's id (null when the request had none). */
+    sealed interface Response extends ServerFrame {
+        String id();
     }
 
-    record Pong(String id, long serverTime) implements ServerFrame {
+    /** Authentication succeeded. {@code cursor}: where delivery resumes; {@code head}: the user's newest cursor. */
+    record Ready(String id, long userId, long deviceId, long cursor, long head, long serverTime) implements Response {
+    }
+
+    record Pong(String id, long serverTime) implements Response {
     }
 
     /** Response to {@code openDirect}. */
-    record ChatResult(String id, Views.Chat chat) implements ServerFrame {
+    record ChatResult(String id, Views.Chat chat) implements Response {
     }
 
     /** ✓: the message is durably stored as {@code seq} of {@code chatId}. */
     record Accepted(String id, long chatId, long seq, String messageId, String clientId, long serverTime)
-            implements ServerFrame {
+            implements Response {
     }
 
     /** One entry of the user's update stream; acknowledge with {@code ack {cursor}} once processed. */
@@ -30,14 +35,14 @@ public sealed interface ServerFrame {
     record Synced(long cursor) implements ServerFrame {
     }
 
-    record Chats(String id, List<Views.Chat> chats) implements ServerFrame {
+    record Chats(String id, List<Views.Chat> chats) implements Response {
     }
 
     /** A page of history in ascending seq; {@code more}: older (for before) or newer (for after) messages exist. */
-    record History(String id, long chatId, List<Views.Message> messages, boolean more) implements ServerFrame {
+    record History(String id, long chatId, List<Views.Message> messages, boolean more) implements Response {
     }
 
-    record Ok(String id) implements ServerFrame {
+    record Ok(String id) implements Response {
     }
 
     /**
@@ -48,46 +53,46 @@ public sealed interface ServerFrame {
     }
 
     /** Response to {@code watchPresence}: the current presence of the users. */
-    record Presences(String id, List<Views.Presence> presences) implements ServerFrame {
+    record Presences(String id, List<Views.Presence> presences) implements Response {
     }
 
     /** Someone in one of my chats is typing / recording / stopped; forget it after {@code expiresInMs}. */
     record TypingFrame(long chatId, long userId, String state, long expiresInMs) implements ServerFrame {
     }
 
-    record Contacts(String id, List<Views.Contact> contacts) implements ServerFrame {
+    record Contacts(String id, List<Views.Contact> contacts) implements Response {
     }
 
     /** The numbers of a {@code lookupPhones} that belong to users. */
-    record PhoneMatches(String id, List<Views.PhoneMatch> matches) implements ServerFrame {
+    record PhoneMatches(String id, List<Views.PhoneMatch> matches) implements Response {
     }
 
-    record Blocked(String id, List<Views.User> users) implements ServerFrame {
+    record Blocked(String id, List<Views.User> users) implements Response {
     }
 
     /** A group change was sequenced as system entry {@code seq} of {@code chatId}. */
-    record Changed(String id, long chatId, long seq) implements ServerFrame {
+    record Changed(String id, long chatId, long seq) implements Response {
     }
 
-    record InviteResult(String id, Views.Invite invite) implements ServerFrame {
+    record InviteResult(String id, Views.Invite invite) implements Response {
     }
 
-    record Invites(String id, long chatId, List<Views.Invite> invites) implements ServerFrame {
+    record Invites(String id, long chatId, List<Views.Invite> invites) implements Response {
     }
 
     /** The join request was recorded; an admin must approve it. */
-    record JoinPending(String id, long chatId) implements ServerFrame {
+    record JoinPending(String id, long chatId) implements Response {
     }
 
-    record JoinRequests(String id, long chatId, List<Views.JoinRequest> requests) implements ServerFrame {
+    record JoinRequests(String id, long chatId, List<Views.JoinRequest> requests) implements Response {
     }
 
     /** Per member (the sender excluded): when the message was delivered and read (null: not yet). */
-    record MessageInfo(String id, long chatId, long seq, List<Views.ReceiptInfo> members) implements ServerFrame {
+    record MessageInfo(String id, long chatId, long seq, List<Views.ReceiptInfo> members) implements Response {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Error(String id, String code, String message) implements ServerFrame {
+    record Error(String id, String code, String message) implements Response {
         public static Error of(String id, ErrorCode code, String message) {
             return new Error(id, code.wire(), message);
         }
