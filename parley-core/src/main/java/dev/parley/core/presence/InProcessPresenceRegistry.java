@@ -33,14 +33,6 @@ public final class InProcessPresenceRegistry implements PresenceRegistry {
         this.grace = grace;
     }
 
-    /** Seeds a user's last known lastSeen (from the durable store) without changing anything else. */
-    public synchronized void seedLastSeen(long userId, Instant lastSeen) {
-        UserState s = users.computeIfAbsent(userId, k -> new UserState());
-        if (s.lastSeen == null || lastSeen.isAfter(s.lastSeen)) {
-            s.lastSeen = lastSeen;
-        }
-    }
-
     @Override
     public synchronized Optional<Presence> connected(long userId, long connectionId, Instant now) {
         UserState s = users.computeIfAbsent(userId, k -> new UserState());

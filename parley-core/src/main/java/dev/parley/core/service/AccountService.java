@@ -115,10 +115,6 @@ public final class AccountService {
         return settingsCache.computeIfAbsent(userId, id -> user(id).settings());
     }
 
-    public User updateSettings(long userId, Boolean readReceipts) {
-        return updateSettings(userId, readReceipts, null, null);
-    }
-
     /** Changes the given settings (null: unchanged). */
     public User updateSettings(long userId, Boolean readReceipts, Settings.Visibility lastSeen, Settings.Visibility online) {
         Settings current = settings(userId);

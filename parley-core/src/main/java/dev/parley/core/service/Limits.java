@@ -14,8 +14,6 @@ package dev.parley.core.service;
  */
 public record Limits(int maxTextLength, double sendsPerSecond, int sendBurst, int historyPageMax, int maxGroupMembers,
                      double typingPerSecond, int typingBurst, int phoneLookupsPerDay) {
-    public static final Limits DEFAULTS = new Limits(4096, 20, 40, 200, 1024, 2, 5, 10_000);
-
     public Limits {
         if (maxTextLength < 1 || sendsPerSecond <= 0 || sendBurst < 1 || historyPageMax < 1 || maxGroupMembers < 2) {
             throw new IllegalArgumentException("limits must be positive, got " + this);

@@ -6,6 +6,7 @@ import dev.parley.core.model.Member;
 import dev.parley.core.model.Signal;
 import dev.parley.core.port.ChatStore;
 import dev.parley.core.port.ConnectionRegistry;
+import java.util.List;
 
 /**
  * Typing and recording indicators: relayed to the other members' live connections only — never stored, never
@@ -31,11 +32,13 @@ public final class TypingService {
         if (!limiter.tryAcquire(me.deviceId())) {
             throw new ServiceException(Failure.RATE_LIMITED, "too many typing indicators from this device; slow down");
         }
-        Member mine = chats.member(chatId, me.userId()).filter(Member::active)
-                .orElseThrow(() -> ChatService.notMember(chatId));
-        boolean direct = chats.chat(mine.chatId()).map(c -> c.kind() == ChatKind.DIRECT).orElse(false);
+        List<Member> members = chats.members(chatId);
+        if (members.stream().noneMatch(m -> m.userId() == me.userId() && m.active())) {
+            throw ChatService.notMember(chatId);
+        }
+        boolean direct = chats.chat(chatId).map(c -> c.kind() == ChatKind.DIRECT).orElse(false);
         Signal signal = new Signal.Typing(chatId, me.userId(), state);
-        for (Member m : chats.members(chatId)) {
+        for (Member m : members) {
             if (!m.active() || m.userId() == me.userId()) {
                 continue;
             }
