@@ -33,25 +33,43 @@ public sealed interface ClientFrame {
 
     /**
      * Send a message. {@code clientId} (a UUID, or any 1–64 char string unique per sender) makes the
-     * send idempotent: the same clientId always yields the same {@code accepted}.
+     * send idempotent: the same clientId always yields the same {@code accepted}. {@code kind} is text (the
+     * default; {@code text} required) or image, video, file: then {@code mediaId} names an uploaded media item and
+     * {@code text} is an optional caption.
      */
     record Send(String id,
                 @JsonProperty(required = true) long chatId,
                 @JsonProperty(required = true) String clientId,
                 String kind,
-                @JsonProperty(required = true) String text,
-                Long replyTo) implements ClientFrame {
+                String text,
+                Long replyTo,
+                String mediaId) implements ClientFrame {
         public Send {
             Frames.requireText("clientId", clientId, 64);
-            if (text == null) {
+            if (kind != null && !MESSAGE_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("field 'kind' must be one of " + MESSAGE_KINDS + ", got \"" + kind + "\"");
+            }
+            boolean media = kind != null && !kind.equals("text");
+            if (!media && text == null) {
                 throw new IllegalArgumentException("field 'text' must be a string");
             }
-            if (kind != null && !kind.equals("text")) {
-                throw new IllegalArgumentException("field 'kind' must be \"text\", got \"" + kind + "\"");
+            if (media && mediaId == null) {
+                throw new IllegalArgumentException("field 'mediaId' is required for kind \"" + kind + "\"");
+            }
+            if (mediaId != null) {
+                Frames.requireText("mediaId", mediaId, 128);
             }
             Frames.requireNonNegative("replyTo", replyTo);
         }
+
+        /** A text message. */
+        public Send(String id, long chatId, String clientId, String kind, String text, Long replyTo) {
+            this(id, chatId, clientId, kind, text, replyTo, null);
+        }
     }
+
+    /** The message kinds a client may send. */
+    List<String> MESSAGE_KINDS = List.of("text", "image", "video", "file");
 
     /** The device has processed every update up to {@code cursor} (moves ✓✓ for the senders). */
     record Ack(String id, @JsonProperty(required = true) long cursor) implements ClientFrame {

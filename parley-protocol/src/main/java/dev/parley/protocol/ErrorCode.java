@@ -35,6 +35,16 @@ public enum ErrorCode {
     PHONE_TAKEN("phone_taken"),
     /** Login name or password is wrong. */
     BAD_CREDENTIALS("bad_credentials"),
+    /** An upload is larger than the configured maximum, or more bytes arrived than were announced. */
+    MEDIA_TOO_LARGE("media_too_large"),
+    /** The declared media type is not among the types this server accepts. */
+    MEDIA_TYPE_NOT_ALLOWED("media_type_not_allowed"),
+    /** The uploaded bytes are not of the declared type. */
+    MEDIA_TYPE_MISMATCH("media_type_mismatch"),
+    /** An upload was continued at another offset than the server holds; the response names the right one. */
+    OFFSET_MISMATCH("offset_mismatch"),
+    /** A Range request lies outside the content. */
+    RANGE_NOT_SATISFIABLE("range_not_satisfiable"),
     /** The HTTP method is not supported on this path. */
     METHOD_NOT_ALLOWED("method_not_allowed"),
     /** The server is shutting down or not ready. */
@@ -61,8 +71,10 @@ public enum ErrorCode {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case USERNAME_TAKEN, PHONE_TAKEN -> 409;
-            case FRAME_TOO_LARGE -> 413;
+            case USERNAME_TAKEN, PHONE_TAKEN, OFFSET_MISMATCH -> 409;
+            case FRAME_TOO_LARGE, MEDIA_TOO_LARGE -> 413;
+            case MEDIA_TYPE_NOT_ALLOWED, MEDIA_TYPE_MISMATCH -> 415;
+            case RANGE_NOT_SATISFIABLE -> 416;
             case RATE_LIMITED -> 429;
             case UNAVAILABLE -> 503;
             case INTERNAL -> 500;

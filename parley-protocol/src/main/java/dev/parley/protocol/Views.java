@@ -17,7 +17,22 @@ public final class Views {
      * same chat; {@code ts} is the server's accept time.
      */
     public record Message(long chatId, long seq, String id, long senderId, long senderDeviceId, String clientId,
-                          String kind, String text, Long replyTo, long ts, SystemEvent system) {
+                          String kind, String text, Long replyTo, long ts, SystemEvent system, Media media) {
+
+        /** A message without media. */
+        public Message(long chatId, long seq, String id, long senderId, long senderDeviceId, String clientId,
+                       String kind, String text, Long replyTo, long ts, SystemEvent system) {
+            this(chatId, seq, id, senderId, senderDeviceId, clientId, kind, text, replyTo, ts, system, null);
+        }
+    }
+
+    /**
+     * The media of an image, video or file message (and the body of the media HTTP endpoints). {@code mime} is the
+     * type sniffed from the bytes; {@code thumbnail} a small base64 JPEG or null; width/height/durationMs null where
+     * they do not apply. Download the bytes from {@code GET /v1/media/{id}}.
+     */
+    public record Media(String id, String mime, long size, String sha256, String fileName, Integer width,
+                        Integer height, Long durationMs, String thumbnail) {
     }
 
     /**

@@ -22,6 +22,10 @@ public final class Errors {
             case FORBIDDEN -> ErrorCode.FORBIDDEN;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
             case RATE_LIMITED -> ErrorCode.RATE_LIMITED;
+            case MEDIA_TOO_LARGE -> ErrorCode.MEDIA_TOO_LARGE;
+            case MEDIA_TYPE_NOT_ALLOWED -> ErrorCode.MEDIA_TYPE_NOT_ALLOWED;
+            case MEDIA_TYPE_MISMATCH -> ErrorCode.MEDIA_TYPE_MISMATCH;
+            case OFFSET_MISMATCH -> ErrorCode.OFFSET_MISMATCH;
         };
     }
 }

@@ -93,7 +93,7 @@ public final class ParleyServer implements AutoCloseable {
         ContactService contacts = new ContactService(stores.contacts(), stores.accounts(),
                 new RateLimiter(clock, config.limits().phoneLookupsPerDay() / 86_400.0, config.limits().phoneLookupsPerDay()),
                 clock);
-        MessageService messages = new MessageService(stores.messages(), stores.chats(), contacts, sendLimiter,
+        MessageService messages = new MessageService(stores.messages(), stores.chats(), stores.media(), contacts, sendLimiter,
                 messageIds, config.limits(), clock);
         ReceiptService receipts = new ReceiptService(stores.receipts(), accounts);
         GroupService groups = new GroupService(stores.groups(), stores.chats(), stores.accounts(), messageIds,

@@ -14,4 +14,8 @@ public sealed interface AppendResult {
     /** The sender is not an active member of the chat at the moment of sequencing (or the chat does not exist). */
     record NotMember(long chatId, long senderId) implements AppendResult {
     }
+
+    /** The draft references media that does not exist (never uploaded, or garbage-collected). Nothing is stored. */
+    record MediaMissing(String mediaId) implements AppendResult {
+    }
 }

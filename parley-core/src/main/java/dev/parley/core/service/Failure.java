@@ -13,5 +13,13 @@ public enum Failure {
     UNAUTHENTICATED,
     FORBIDDEN,
     NOT_FOUND,
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** An upload is larger than the configured maximum, or more bytes arrived than were announced. */
+    MEDIA_TOO_LARGE,
+    /** The declared media type is not among the allowed types. */
+    MEDIA_TYPE_NOT_ALLOWED,
+    /** The bytes are not of the declared type (or of no allowed type). */
+    MEDIA_TYPE_MISMATCH,
+    /** A resumable upload continued at another offset than the server holds. */
+    OFFSET_MISMATCH
 }

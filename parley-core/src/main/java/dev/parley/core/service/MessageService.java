@@ -6,8 +6,10 @@ import dev.parley.core.model.Draft;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.Chat;
+import dev.parley.core.model.MediaItem;
 import dev.parley.core.model.Member;
 import dev.parley.core.port.ChatStore;
+import dev.parley.core.port.MediaStore;
 import dev.parley.core.port.MessageLog;
 import java.time.Clock;
 
@@ -15,6 +17,7 @@ import java.time.Clock;
 public final class MessageService {
     private final MessageLog log;
     private final ChatStore chats;
+    private final MediaStore media;
     private final ContactService contacts;
     /** chatId → the two users of a direct chat (empty for groups); direct chats never change members. */
     private final java.util.Map<Long, java.util.Optional<long[]>> directUsers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -23,10 +26,11 @@ public final class MessageService {
     private final Limits limits;
     private final Clock clock;
 
-    public MessageService(MessageLog log, ChatStore chats, ContactService contacts, RateLimiter sendLimiter,
-                          MessageIds ids, Limits limits, Clock clock) {
+    public MessageService(MessageLog log, ChatStore chats, MediaStore media, ContactService contacts,
+                          RateLimiter sendLimiter, MessageIds ids, Limits limits, Clock clock) {
         this.log = log;
         this.chats = chats;
+        this.media = media;
         this.contacts = contacts;
         this.sendLimiter = sendLimiter;
         this.ids = ids;
@@ -39,7 +43,17 @@ public final class MessageService {
      * returns the first stored message and stores nothing new.
      */
     public Message sendText(DeviceIdentity sender, long chatId, String clientId, String text, Long replyTo) {
-        checkText(text);
+        return send(sender, chatId, clientId, MessageKind.TEXT, text, replyTo, null);
+    }
+
+    /**
+     * Sends a message of any client kind (text, image, video, file). Text needs a non-empty {@code text} and no
+     * media; the media kinds need a {@code mediaId} the sender may read whose sniffed type fits the kind (image/*,
+     * video/*, anything for file); their {@code text} is an optional caption.
+     */
+    public Message send(DeviceIdentity sender, long chatId, String clientId, MessageKind kind, String text,
+                        Long replyTo, String mediaId) {
+        String body = checkBody(sender.userId(), kind, text, mediaId);
         if (replyTo != null) {
             checkReplyTo(sender.userId(), chatId, replyTo);
         }
@@ -48,8 +62,8 @@ public final class MessageService {
             throw new ServiceException(Failure.RATE_LIMITED, "more than " + limits.sendsPerSecond()
                     + " sends per second from this device; retry later with the same clientId");
         }
-        Draft draft = new Draft(chatId, ids.next(), sender.userId(), sender.deviceId(), clientId, MessageKind.TEXT,
-                text, replyTo, clock.instant());
+        Draft draft = new Draft(chatId, ids.next(), sender.userId(), sender.deviceId(), clientId, kind,
+                body, replyTo, clock.instant(), mediaId);
         return switch (log.append(draft)) {
             case AppendResult.Appended a when a.message().chatId() != chatId -> throw new ServiceException(
                     Failure.INVALID_ARGUMENT, "clientId '" + clientId + "' was already used for a message in chat "
@@ -58,7 +72,51 @@ public final class MessageService {
             case AppendResult.NotMember n -> throw ChatService.notMember(n.chatId());
             case AppendResult.NotAllowed n -> throw new ServiceException(Failure.FORBIDDEN,
                     "only admins may send messages in chat " + n.chatId());
+            case AppendResult.MediaMissing m -> throw mediaNotFound(m.mediaId());
         };
+    }
+
+    /** The stored text of the message: the checked text, or the caption ("" when none) of a media message. */
+    private String checkBody(long senderId, MessageKind kind, String text, String mediaId) {
+        if (kind == MessageKind.TEXT) {
+            if (mediaId != null) {
+                throw new ServiceException(Failure.INVALID_ARGUMENT, "a text message cannot carry media '"
+                        + mediaId + "'; use kind image, video or file");
+            }
+            checkText(text);
+            return text;
+        }
+        if (!kind.hasMedia()) {
+            throw new ServiceException(Failure.INVALID_ARGUMENT, "clients cannot send messages of kind " + kind);
+        }
+        checkMedia(senderId, kind, mediaId);
+        String caption = text == null ? "" : text;
+        checkLength(caption);
+        return caption;
+    }
+
+    private void checkMedia(long senderId, MessageKind kind, String mediaId) {
+        if (mediaId == null) {
+            throw new ServiceException(Failure.INVALID_ARGUMENT, "field 'mediaId' is required for kind "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        MediaItem item = media.item(mediaId).filter(i -> media.canRead(mediaId, senderId))
+                .orElseThrow(() -> mediaNotFound(mediaId));
+        String mime = item.content().mime();
+        boolean fits = switch (kind) {
+            case IMAGE -> mime.startsWith("image/");
+            case VIDEO -> mime.startsWith("video/");
+            default -> true;
+        };
+        if (!fits) {
+            throw new ServiceException(Failure.INVALID_ARGUMENT, "media '" + mediaId + "' is " + mime
+                    + ", which does not fit kind " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; send it as kind file");
+        }
+    }
+
+    static ServiceException mediaNotFound(String mediaId) {
+        return new ServiceException(Failure.NOT_FOUND, "no media '" + mediaId + "' that you can share");
     }
 
     /** In a direct chat, a user the peer blocked cannot send; nothing is stored. Groups are not affected. */
@@ -102,6 +160,10 @@ public final class MessageService {
         if (text == null || text.isBlank()) {
             throw new ServiceException(Failure.INVALID_ARGUMENT, "field 'text' must not be empty");
         }
+        checkLength(text);
+    }
+
+    private void checkLength(String text) {
         if (text.length() > limits.maxTextLength()) {
             throw new ServiceException(Failure.TEXT_TOO_LONG, "text has " + text.length()
                     + " characters, the limit is " + limits.maxTextLength());

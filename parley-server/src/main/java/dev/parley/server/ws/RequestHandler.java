@@ -5,8 +5,10 @@ import dev.parley.core.model.DeviceIdentity;
 import dev.parley.core.port.Connection;
 import dev.parley.core.model.HistoryPage;
 import dev.parley.core.model.Message;
+import dev.parley.core.model.MessageKind;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
+import java.util.Locale;
 
 /**
  * Turns one request frame of an authenticated device into service calls and its response frame.
@@ -71,7 +73,8 @@ final class RequestHandler {
     }
 
     private ServerFrame send(DeviceIdentity me, ClientFrame.Send m) {
-        Message msg = s.messages().sendText(me, m.chatId(), m.clientId(), m.text(), m.replyTo());
+        MessageKind kind = m.kind() == null ? MessageKind.TEXT : MessageKind.valueOf(m.kind().toUpperCase(Locale.ROOT));
+        Message msg = s.messages().send(me, m.chatId(), m.clientId(), kind, m.text(), m.replyTo(), m.mediaId());
         s.metrics().counter("parley.messages.accepted").increment();
         return new ServerFrame.Accepted(m.id(), msg.chatId(), msg.seq(), msg.id(), msg.clientId(),
                 msg.createdAt().toEpochMilli());

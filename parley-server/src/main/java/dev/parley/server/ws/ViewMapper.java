@@ -39,9 +39,16 @@ public final class ViewMapper {
         return new Views.User(u.id(), u.username(), u.id() == viewerId ? u.phone() : null, u.displayName());
     }
 
+    /** The wire view of a message's media; null for messages without. */
+    public static Views.Media media(dev.parley.core.model.MediaRef r) {
+        return r == null ? null : new Views.Media(r.mediaId(), r.mime(), r.size(), r.sha256(), r.fileName(),
+                r.width(), r.height(), r.durationMs(), r.thumbnail());
+    }
+
     public static Views.Message message(Message m) {
         return new Views.Message(m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
-                lower(m.kind()), m.text(), m.replyTo(), m.createdAt().toEpochMilli(), system(m.system()));
+                lower(m.kind()), m.text(), m.replyTo(), m.createdAt().toEpochMilli(), system(m.system()),
+                media(m.media()));
     }
 
     private static Views.SystemEvent system(SystemEvent e) {

@@ -5,6 +5,7 @@ import dev.parley.core.port.ChatStore;
 import dev.parley.core.port.ContactStore;
 import dev.parley.core.port.GroupStore;
 import dev.parley.core.port.LastSeenStore;
+import dev.parley.core.port.MediaStore;
 import dev.parley.core.port.MessageLog;
 import dev.parley.core.port.ReceiptStore;
 import dev.parley.core.port.UpdateStream;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The eight store ports on one SQL database: what the composition root builds. Close it last, after the
+ * The nine store ports on one SQL database: what the composition root builds. Close it last, after the
  * services: {@link #close()} finishes the queued writes, then closes the connections.
  *
  * <pre>{@code
@@ -30,6 +31,7 @@ public final class SqlStores implements AutoCloseable {
     private final SqlGroupStore groups;
     private final SqlContactStore contacts;
     private final SqlLastSeenStore lastSeen;
+    private final SqlMediaStore media;
 
     public SqlStores(SqlDatabase database, Clock clock) {
         this.database = database;
@@ -41,6 +43,7 @@ public final class SqlStores implements AutoCloseable {
         this.groups = new SqlGroupStore(database);
         this.contacts = new SqlContactStore(database);
         this.lastSeen = new SqlLastSeenStore(database);
+        this.media = new SqlMediaStore(database);
     }
 
     /** The embedded store: the SQLite file {@code file} (created and migrated if needed; its folder must exist). */
@@ -83,6 +86,10 @@ public final class SqlStores implements AutoCloseable {
 
     public LastSeenStore lastSeen() {
         return lastSeen;
+    }
+
+    public MediaStore media() {
+        return media;
     }
 
     /** The database underneath (dialect, commit count). */
