@@ -20,6 +20,7 @@ import dev.parley.server.http.AccountApi;
 import dev.parley.server.http.HttpApiHandler;
 import dev.parley.server.http.OpsApi;
 import dev.parley.server.http.RouteTable;
+import dev.parley.server.media.MediaModule;
 import dev.parley.server.net.ParleyChannelInitializer;
 import dev.parley.server.security.Argon2PasswordHasher;
 import dev.parley.server.ws.SessionServices;
@@ -71,6 +72,7 @@ public final class ParleyServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
     private final Channel serverChannel;
+    private final MediaModule media;
     private volatile boolean ready;
 
     private ParleyServer(ServerConfig config, Clock clock) throws InterruptedException {
@@ -109,16 +111,22 @@ public final class ParleyServer implements AutoCloseable {
         RouteTable routes = new RouteTable();
         new OpsApi(metrics, () -> ready).register(routes);
         new AccountApi(accounts, codec.mapper()).register(routes);
-        HttpApiHandler api = new HttpApiHandler(routes, accounts, codec.mapper(), workers, authLimiter, metrics);
+        this.media = MediaModule.open(config.media(), config.dataDir(), stores.media(), accounts, codec.mapper(),
+                workers, config.ws().idleTimeout(), random, clock);
+        media.register(routes);
+        HttpApiHandler api = new HttpApiHandler(routes, accounts, codec.mapper(), workers, authLimiter, metrics,
+                dev.parley.server.http.StaticAssets.fromClasspath());
         IoHandlerFactory ioFactory = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.boss = new MultiThreadIoEventLoopGroup(1, ioFactory);
         this.io = new MultiThreadIoEventLoopGroup(ioFactory);
-        this.serverChannel = bind(config, new ParleyChannelInitializer(config, api, sessions));
+        this.serverChannel = bind(config, new ParleyChannelInitializer(config, media::newHandler, api, sessions));
         io.scheduleAtFixedRate(() -> {
             sendLimiter.evictIdle();
             authLimiter.evictIdle();
         }, 1, 1, TimeUnit.MINUTES);
         io.scheduleAtFixedRate(() -> workers.execute(presence::sweep), 1, 1, TimeUnit.SECONDS);
+        long gcMillis = config.media().gcInterval().toMillis();
+        io.scheduleAtFixedRate(() -> workers.execute(media::collect), gcMillis, gcMillis, TimeUnit.MILLISECONDS);
         this.ready = true;
         log.atInfo().addKeyValue("port", port()).addKeyValue("dataDir", config.dataDir().toAbsolutePath())
                 .addKeyValue("transport", Epoll.isAvailable() ? "epoll" : "nio")
@@ -137,6 +145,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Runs media garbage collection and the abandoned-upload sweep now (they also run every gc-interval). */
+    public void collectMedia() {
+        media.collect();
     }
 
     public boolean ready() {
@@ -161,6 +174,7 @@ public final class ParleyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stores.close();
+        media.close();
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         log.info("parley stopped");

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes, double authPerSecond,
                            int authBurst, Ws ws, Limits limits, Argon2 argon2, Duration presenceTimeout,
-                           Duration presenceGrace) {
+                           Duration presenceGrace, MediaConfig media) {
 
     public record Ws(int maxFrameBytes, int hardMaxFrameBytes, Duration pingInterval, Duration idleTimeout,
                      Duration authTimeout, int maxInvalidFramesPerMinute, int maxQueuedRequests,
@@ -72,6 +72,7 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
                 new Argon2(sec.getInt("argon2-memory-kib"), sec.getInt("argon2-iterations"),
                         sec.getInt("argon2-parallelism")),
                 c.getDuration("presence.timeout"),
-                c.getDuration("presence.grace"));
+                c.getDuration("presence.grace"),
+                MediaConfig.from(c.getConfig("media")));
     }
 }

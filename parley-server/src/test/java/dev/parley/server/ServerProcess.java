@@ -20,6 +20,7 @@ final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> env;
     private Process process;
+    private String maxHeap = "-Xmx256m";
 
     ServerProcess(Path dataDir, Map<String, String> env) {
         this.dataDir = dataDir;
@@ -27,9 +28,15 @@ final class ServerProcess implements AutoCloseable {
         this.env = env;
     }
 
+    /** Runs the server with this maximum heap (a JVM option such as {@code -Xmx64m}). */
+    ServerProcess withMaxHeap(String option) {
+        this.maxHeap = option;
+        return this;
+    }
+
     ServerProcess start() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, maxHeap, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         pb.environment().putAll(env);
         pb.environment().put("PARLEY_DATA_DIR", dataDir.toString());

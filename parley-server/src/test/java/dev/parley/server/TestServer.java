@@ -65,6 +65,10 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    public ParleyServer server() {
+        return server;
+    }
+
     public int port() {
         return server.port();
     }

@@ -18,8 +18,9 @@ public interface MediaProbe {
 
     /**
      * What the bytes are. {@code mime} is the sniffed type ({@code application/octet-stream} when unknown);
-     * {@code width}, {@code height} and {@code thumbnail} (base64 JPEG) are set for images that could be decoded,
-     * null otherwise.
+     * {@code width} and {@code height} (as displayed, after EXIF orientation) are measured from an image's header;
+     * {@code thumbnail} (base64 JPEG) is set for images that could be decoded within the pixel limit; all null for
+     * other types.
      */
     record Probe(String mime, Integer width, Integer height, String thumbnail) {
     }
@@ -30,7 +31,9 @@ public interface MediaProbe {
     /**
      * Whether {@code declared} is an acceptable claim for bytes sniffed as {@code sniffed}: equal types, or aliases
      * and sub-types of one another (image/jpg vs image/jpeg; a declared generic {@code application/octet-stream}
-     * accepts anything; a specific container like {@code application/zip} accepts its specializations).
+     * accepts anything; a specific container like {@code application/zip} accepts its specializations). Bytes sniffed
+     * as unknown ({@code application/octet-stream}) match a declared type only if that type has no magic number the
+     * sniffer knows (so {@code image/png} never matches unknown bytes). Null, blank or malformed types never match.
      */
     boolean matches(String declared, String sniffed);
 }

@@ -39,7 +39,11 @@ public interface MediaStore {
      * {@code content} (its id is ignored); inserts {@code item} on it (the item's content is replaced by the one used)
      * and increments the content's item count; deletes the upload record {@code uploadId} when it is not null.
      * Returns the saved item. The caller compares {@code saved.content().blobKey()} with its own key to learn whether
-     * its freshly stored bytes were a duplicate (then it deletes them).
+     * its freshly stored bytes were a duplicate (then it deletes them). Blob keys are never reused: when no live
+     * content has the hash and {@code content.blobKey()} already names a content (one being collected: a caller
+     * reusing content it looked up just before it went), throws {@link IllegalStateException} and writes nothing —
+     * the caller stores the bytes again under a new key. Messages referencing an item count as references
+     * ({@code MessageLog.append} increments them); whatever deletes messages must decrement them.
      */
     MediaItem save(MediaContent content, MediaItem item, String uploadId);
 

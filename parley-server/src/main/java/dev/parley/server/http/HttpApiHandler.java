@@ -47,10 +47,12 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final ExecutorService workers;
     private final RateLimiter authLimiter;
     private final MeterRegistry metrics;
+    private final StaticAssets assets;
 
     public HttpApiHandler(RouteTable routes, AccountService accounts, ObjectMapper mapper, ExecutorService workers,
-                          RateLimiter authLimiter, MeterRegistry metrics) {
+                          RateLimiter authLimiter, MeterRegistry metrics, StaticAssets assets) {
         super(false);
+        this.assets = assets;
         this.routes = routes;
         this.accounts = accounts;
         this.mapper = mapper;
@@ -64,6 +66,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         if (uri.path().equals("/v1/ws")) {
             ctx.fireChannelRead(request);
+            return;
+        }
+        if (assets.handles(request.method(), uri.path())) { // the browser client (web/ on the classpath)
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            String etags = request.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+            request.release();
+            assets.respond(ctx, request.method(), uri.path(), etags, keepAlive);
             return;
         }
         HttpCall call = copy(ctx, request, uri);
@@ -117,6 +126,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         if (result.contentType() != null) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, result.contentType());
         }
+        result.headers().forEach(response.headers()::set);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         if (result.status() == 429) {

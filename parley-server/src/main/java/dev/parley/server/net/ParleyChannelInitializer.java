@@ -4,6 +4,7 @@ import dev.parley.server.ServerConfig;
 import dev.parley.server.http.HttpApiHandler;
 import dev.parley.server.ws.SessionServices;
 import dev.parley.server.ws.WebSocketSessionHandler;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -13,21 +14,25 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The connection pipeline, in the order bytes flow:
  * heartbeat timer (ping after silence) → idle timeout (close after longer silence; any bytes count as life)
- * → HTTP codec → request aggregation (JSON API bodies are small) → HTTP API (everything
+ * → HTTP codec → streamed media endpoints (uploads and downloads, never aggregated) → request aggregation (JSON API bodies are small) → HTTP API (everything
  * but {@code /v1/ws}) → WebSocket upgrade, control frames and close handshake → fragment aggregation →
  * the device's session.
  */
 public final class ParleyChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerConfig config;
+    private final Supplier<? extends ChannelHandler> media;
     private final HttpApiHandler api;
     private final SessionServices services;
 
-    public ParleyChannelInitializer(ServerConfig config, HttpApiHandler api, SessionServices services) {
+    public ParleyChannelInitializer(ServerConfig config, Supplier<? extends ChannelHandler> media, HttpApiHandler api,
+                                    SessionServices services) {
         this.config = config;
+        this.media = media;
         this.api = api;
         this.services = services;
     }
@@ -39,6 +44,7 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
                 .addLast("heartbeat", new IdleStateHandler(ws.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("idle-timeout", new ReadTimeoutHandler(ws.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("http", new HttpServerCodec())
+                .addLast("media", media.get())
                 .addLast("aggregate", new JsonHttpObjectAggregator(config.maxBodyBytes()))
                 .addLast("api", api)
                 .addLast("ws-protocol", new WebSocketServerProtocolHandler(wsConfig(ws)))

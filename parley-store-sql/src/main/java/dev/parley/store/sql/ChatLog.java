@@ -23,7 +23,8 @@ final class ChatLog {
             + " WHERE id = ? RETURNING last_seq, kind";
     private static final String ACTIVE = " FROM memberships WHERE chat_id = ? AND leave_seq = ? ORDER BY user_id";
     private static final String INSERT = "INSERT INTO messages (chat_id, seq, id, sender_id, sender_device_id,"
-            + " client_id, kind, body, reply_to, created_at, system) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " client_id, kind, body, reply_to, created_at, system, media_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (sender_id, client_id) DO NOTHING";
 
     /** The seq just assigned to a new entry and the kind of its chat. */
@@ -62,10 +63,15 @@ final class ChatLog {
         return Jdbc.list(c, "SELECT user_id" + ACTIVE, row -> row.getLong(1), chatId, Rows.ACTIVE);
     }
 
-    /** Inserts the entry; false when a concurrent writer stored the same (sender, clientId) first. */
+    /**
+     * Inserts the entry (with {@code media_id} when it carries media: the caller has already counted the
+     * reference, see {@link SqlMessageLog}); false when a concurrent writer stored the same (sender, clientId)
+     * first.
+     */
     static boolean insert(Connection c, Message m) throws SQLException {
         String system = m.system() == null ? null : SystemEventCodec.encode(m.system());
+        String mediaId = m.media() == null ? null : m.media().mediaId();
         return Jdbc.update(c, INSERT, m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
-                m.kind().name(), m.text(), m.replyTo(), Rows.millis(m.createdAt()), system) == 1;
+                m.kind().name(), m.text(), m.replyTo(), Rows.millis(m.createdAt()), system, mediaId) == 1;
     }
 }

@@ -100,6 +100,12 @@ final class Jdbc {
         }
     }
 
+    /** The nullable INTEGER at {@code column}. */
+    static Integer nullableInt(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
     /** The nullable BIGINT at {@code column}. */
     static Long nullableLong(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);

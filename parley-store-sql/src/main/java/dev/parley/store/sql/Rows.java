@@ -43,9 +43,19 @@ final class Rows {
         return prefixed(alias, "id", "kind", "last_seq", "created_at");
     }
 
+    /**
+     * The message row {@code alias}, then its media reference ({@link MediaRows#refColumns}): the query must add
+     * {@link #messageJoins(String)} for the same alias right after the {@code messages} table.
+     */
     static String messageColumns(String alias) {
         return prefixed(alias, "chat_id", "seq", "id", "sender_id", "sender_device_id", "client_id", "kind",
-                "body", "reply_to", "created_at", "system");
+                "body", "reply_to", "created_at", "system")
+                + ", " + MediaRows.refColumns(alias + "_md", alias + "_mc");
+    }
+
+    /** The joins {@link #messageColumns} reads from: the media item and content of the message, if any. */
+    static String messageJoins(String alias) {
+        return MediaRows.refJoins(alias);
     }
 
     static String groupColumns(String alias) {
@@ -97,7 +107,7 @@ final class Rows {
                 row.getLong(first + 3), row.getLong(first + 4), row.getString(first + 5),
                 MessageKind.valueOf(row.getString(first + 6)), row.getString(first + 7),
                 Jdbc.nullableLong(row, first + 8), instant(row.getLong(first + 9)),
-                SystemEventCodec.decode(row.getString(first + 10)));
+                SystemEventCodec.decode(row.getString(first + 10)), MediaRows.ref(row, first + 11));
     }
 
     static Group group(ResultSet row) throws SQLException {

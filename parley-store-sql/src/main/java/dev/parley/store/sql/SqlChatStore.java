@@ -51,8 +51,8 @@ import java.util.Optional;
  * {@code chatsOf} reads, in one snapshot, every chat the user has a membership of, active or past (active
  * ones ordered by {@code last_activity}, past ones by the time of the entry that removed the user), their
  * active members plus the user's own past membership, the group rows, the newest entry inside the user's
- * window ({@code join_seq ≤ seq ≤ min(last_seq, leave_seq)}) and the unread count (non-SYSTEM messages of
- * others with {@code read_seq < seq ≤ leave_seq}, above {@code join_seq}).
+ * window ({@code join_seq ≤ seq ≤ min(last_seq, leave_seq)}, with its media reference) and the unread count
+ * (non-SYSTEM messages of others with {@code read_seq < seq ≤ leave_seq}, above {@code join_seq}).
  */
 public final class SqlChatStore implements ChatStore {
     private static final String INSERT_DIRECT = "INSERT INTO chats (kind, direct_key, last_seq, created_at,"
@@ -72,7 +72,7 @@ public final class SqlChatStore implements ChatStore {
     private static final String LAST_MESSAGES = "SELECT " + Rows.messageColumns("m") + " FROM memberships ms"
             + " JOIN chats c ON c.id = ms.chat_id JOIN messages m ON m.chat_id = ms.chat_id"
             + " AND m.seq = CASE WHEN c.last_seq < ms.leave_seq THEN c.last_seq ELSE ms.leave_seq END"
-            + " WHERE ms.user_id = ? AND m.seq >= ms.join_seq";
+            + Rows.messageJoins("m") + " WHERE ms.user_id = ? AND m.seq >= ms.join_seq";
     private static final String UNREAD = "SELECT ms.chat_id, COUNT(*) FROM memberships ms"
             + " JOIN messages m ON m.chat_id = ms.chat_id AND m.seq > ms.read_seq AND m.seq > ms.join_seq"
             + " AND m.seq <= ms.leave_seq WHERE ms.user_id = ? AND m.sender_id <> ? AND m.kind <> ?"

@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import dev.parley.core.model.AppendResult;
 import dev.parley.core.model.AppendResult.Appended;
+import dev.parley.core.model.AppendResult.MediaMissing;
 import dev.parley.core.model.AppendResult.NotAllowed;
 import dev.parley.core.model.AppendResult.NotMember;
 import dev.parley.core.model.ChatKind;
@@ -9,6 +10,7 @@ import dev.parley.core.model.Draft;
 import dev.parley.core.model.Event.MessageAdded;
 import dev.parley.core.model.HistoryPage;
 import dev.parley.core.model.HistoryQuery;
+import dev.parley.core.model.MediaRef;
 import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.Role;
@@ -30,26 +32,34 @@ import java.util.Optional;
  *   sender_id        BIGINT FK users   } UNIQUE (sender_id, client_id): idempotent send; system entries
  *   client_id        TEXT              }   have client_id NULL, and NULLs never collide
  *   sender_device_id BIGINT            device that sent it (for a system entry: the actor's device)
- *   kind             TEXT              MessageKind name (TEXT | SYSTEM)
- *   body             TEXT              the text; NULL for a system entry
+ *   kind             TEXT              MessageKind name (TEXT | IMAGE | VIDEO | FILE | SYSTEM)
+ *   body             TEXT              the text, or the caption of a media message; NULL for a system entry
  *   reply_to         BIGINT            seq in the same chat, NULL when not a reply
  *   created_at       BIGINT            epoch millis (Draft.createdAt)
  *   system           TEXT              SYSTEM entries only: the SystemEvent, see SystemEventCodec
+ *   media_id         TEXT FK media     the media item of an IMAGE/VIDEO/FILE message, NULL otherwise; counted
+ *                                      in media.message_refs (see SqlMediaStore)
  *   CHECK messages_system_entries: kind = 'SYSTEM' ⇔ system IS NOT NULL ⇔ client_id IS NULL
  *   INDEX messages_by_sender (chat_id, sender_id, seq)   "did S send something in this seq range" (receipts)
+ *   INDEX messages_by_media (media_id) WHERE media_id IS NOT NULL   who may read a media item; FK check on
+ *                                                                    the deletion of an item
  * </pre>
- * One append is one task of the group-commit writer: look up {@code (sender_id, client_id)}; advance
+ * One append is one task of the group-commit writer: look up {@code (sender_id, client_id)}; for a draft with
+ * media count the reference ({@code UPDATE media SET message_refs = message_refs + 1}, a row lock on PostgreSQL
+ * that excludes a concurrent garbage collection of the item; no such item: {@code MediaMissing}); advance
  * {@code chats.last_seq} (the row lock that serializes a chat on PostgreSQL); under that lock check the sender
  * is an active member and, in a group whose {@code groups.only_admins_send} is set, not a plain MEMBER (else the
- * task's savepoint is rolled back, so no seq is burnt); insert the message; append a {@code MessageAdded} entry
- * to every active member's update stream ({@link UpdateEntries#append}: one {@code UPDATE users … RETURNING}
- * per 500 members and one JDBC batch of entry rows). The caller returns after the commit.
+ * task's savepoint is rolled back, so no seq is burnt and no reference is counted); insert the message; append
+ * a {@code MessageAdded} entry to every active member's update stream ({@link UpdateEntries#append}: one
+ * {@code UPDATE users … RETURNING} per 500 members and one JDBC batch of entry rows). The caller returns after
+ * the commit. Every read of a message resolves its {@link MediaRef} with LEFT JOINs on the media tables
+ * ({@link Rows#messageJoins}).
  */
 public final class SqlMessageLog implements MessageLog {
     private static final String BY_CLIENT_ID = "SELECT " + Rows.messageColumns("m") + " FROM messages m"
-            + " WHERE m.sender_id = ? AND m.client_id = ?";
+            + Rows.messageJoins("m") + " WHERE m.sender_id = ? AND m.client_id = ?";
     private static final String PAGE = "SELECT " + Rows.messageColumns("m") + " FROM messages m"
-            + " WHERE m.chat_id = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq ";
+            + Rows.messageJoins("m") + " WHERE m.chat_id = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq ";
 
     private final SqlDatabase database;
 
@@ -77,8 +87,24 @@ public final class SqlMessageLog implements MessageLog {
         if (earlier.isPresent()) {
             return new Appended(earlier.get(), true);
         }
+        MediaRef media = null;
+        if (draft.mediaId() != null) {
+            Optional<MediaRef> referenced = reference(c, draft.mediaId());
+            if (referenced.isEmpty()) {
+                tx.discard();
+                return new MediaMissing(draft.mediaId());
+            }
+            media = referenced.get();
+        }
+        return sequence(tx, draft, media);
+    }
+
+    /** The part under the chat's lock: membership checks, the seq, the row and the update entries. */
+    private static AppendResult sequence(WriteTx tx, Draft draft, MediaRef media) throws SQLException {
+        Connection c = tx.connection();
         Optional<ChatLog.Sequenced> sequenced = ChatLog.advance(c, draft.chatId(), draft.createdAt());
         if (sequenced.isEmpty()) {
+            tx.discard();
             return new NotMember(draft.chatId(), draft.senderId());
         }
         Map<Long, Role> members = ChatLog.activeRoles(c, draft.chatId());
@@ -87,7 +113,7 @@ public final class SqlMessageLog implements MessageLog {
             tx.discard();
             return refused.get();
         }
-        Message message = message(draft, sequenced.get().seq());
+        Message message = message(draft, sequenced.get().seq(), media);
         if (!ChatLog.insert(c, message)) {
             tx.discard();
             return new Appended(byClientId(c, draft.senderId(), draft.clientId()).orElseThrow(), true);
@@ -117,9 +143,22 @@ public final class SqlMessageLog implements MessageLog {
         return Jdbc.first(c, BY_CLIENT_ID, Rows::message, senderId, clientId);
     }
 
-    private static Message message(Draft draft, long seq) {
+    /**
+     * Counts one more message reference to the media item (a row lock on PostgreSQL until commit, so a garbage
+     * collection cannot delete it meanwhile) and returns what the message shows of it; empty when there is no such
+     * item (never uploaded, or collected).
+     */
+    private static Optional<MediaRef> reference(Connection c, String mediaId) throws SQLException {
+        if (Jdbc.update(c, "UPDATE media SET message_refs = message_refs + 1 WHERE id = ?", mediaId) == 0) {
+            return Optional.empty();
+        }
+        return Jdbc.first(c, MediaRows.REF_SELECT + " WHERE md.id = ?", MediaRows::ref, mediaId);
+    }
+
+    private static Message message(Draft draft, long seq, MediaRef media) {
         return new Message(draft.chatId(), seq, draft.messageId(), draft.senderId(), draft.senderDeviceId(),
-                draft.clientId(), draft.kind(), draft.text(), draft.replyTo(), Rows.stored(draft.createdAt()), null);
+                draft.clientId(), draft.kind(), draft.text(), draft.replyTo(), Rows.stored(draft.createdAt()), null,
+                media);
     }
 
     private static HistoryPage page(Connection c, long chatId, HistoryQuery query, long minExclusive,

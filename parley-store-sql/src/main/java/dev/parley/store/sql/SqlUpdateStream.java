@@ -14,7 +14,8 @@ import java.util.List;
  *   kind          TEXT           MESSAGE_ADDED | RECEIPT_MOVED | CHAT_CREATED | GROUP_RECEIPT | JOIN_REQUESTED
  *   chat_id       BIGINT         the chat the event is about (every kind)
  *   seq           BIGINT         MESSAGE_ADDED: the entry (chat_id, seq), joined with messages on read (a
- *                                SYSTEM entry comes back with its SystemEvent)
+ *                                SYSTEM entry comes back with its SystemEvent, a media message with its
+ *                                MediaRef)
  *   member_id     BIGINT         RECEIPT_MOVED: whose watermarks moved; JOIN_REQUESTED: who asked to join
  *   delivered_seq BIGINT         RECEIPT_MOVED: the member's deliveredSeq after the move;
  *                                GROUP_RECEIPT: seq every other active member delivered

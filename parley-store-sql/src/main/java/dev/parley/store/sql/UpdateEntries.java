@@ -35,7 +35,7 @@ final class UpdateEntries {
     private static final String READ = "SELECT u.user_id, u.cursor, u.kind, u.chat_id, u.member_id,"
             + " u.delivered_seq, u.read_seq, u.read_shared, u.payload, c.kind, " + Rows.messageColumns("m")
             + " FROM updates u LEFT JOIN chats c ON c.id = u.chat_id"
-            + " LEFT JOIN messages m ON m.chat_id = u.chat_id AND m.seq = u.seq"
+            + " LEFT JOIN messages m ON m.chat_id = u.chat_id AND m.seq = u.seq" + Rows.messageJoins("m")
             + " WHERE u.user_id = ? AND u.cursor > ? ORDER BY u.cursor LIMIT ?";
     private static final int FIRST_MESSAGE_COLUMN = 11;
 

@@ -50,7 +50,7 @@ final class Fixtures {
 
     static Stores stores(SqlStores sql, AutoCloseable closer) {
         return new Stores(sql.accounts(), sql.chats(), sql.messages(), sql.updates(), sql.receipts(), sql.groups(),
-                sql.contacts(), sql.lastSeen(), closer);
+                sql.contacts(), sql.lastSeen(), sql.media(), closer);
     }
 
     private static void execute(String sql) throws SQLException {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database written by V1 (direct chats only) keeps its data through V2 (groups) and V3 (contacts, presence
- * settings) on both engines.
+ * A database written by V1 (direct chats only) keeps its data through V2 (groups), V3 (contacts, presence
+ * settings) and V4 (media: its old messages read back without media) on both engines.
  */
 class MigrationTest {
     private static final String V1_DATA = """

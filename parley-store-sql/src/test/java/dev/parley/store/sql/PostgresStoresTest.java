@@ -6,6 +6,8 @@ import dev.parley.testkit.contract.ContactStoreContract;
 import dev.parley.testkit.contract.GroupLinksContract;
 import dev.parley.testkit.contract.GroupStoreContract;
 import dev.parley.testkit.contract.LastSeenStoreContract;
+import dev.parley.testkit.contract.MediaMessagesContract;
+import dev.parley.testkit.contract.MediaStoreContract;
 import dev.parley.testkit.contract.MessageLogContract;
 import dev.parley.testkit.contract.ReceiptStoreContract;
 import dev.parley.testkit.contract.Stores;
@@ -81,6 +83,22 @@ class PostgresStoresTest {
 
     @Nested
     class LastSeen extends LastSeenStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.postgres();
+        }
+    }
+
+    @Nested
+    class Media extends MediaStoreContract {
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.postgres();
+        }
+    }
+
+    @Nested
+    class MediaMessages extends MediaMessagesContract {
         @Override
         protected Stores newStores() throws Exception {
             return Fixtures.postgres();
