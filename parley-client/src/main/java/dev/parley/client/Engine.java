@@ -73,9 +73,9 @@ final class Engine {
         return firstReady;
     }
 
-    CompletableFuture<ServerFrame.Accepted> send(long chatId, String clientId, String text, Long replyTo) {
-        new ClientFrame.Send("check", chatId, clientId, null, text, replyTo);
-        var entry = new Outbox.Entry(chatId, clientId, text, replyTo, new CompletableFuture<>());
+    /** Queues {@code message} (already validated by its constructor); its request id is replaced on the wire. */
+    CompletableFuture<ServerFrame.Accepted> send(ClientFrame.Send message) {
+        var entry = new Outbox.Entry(message, new CompletableFuture<>());
         post(() -> {
             if (!failIfTerminated(entry.result)) {
                 traffic.enqueue(entry);

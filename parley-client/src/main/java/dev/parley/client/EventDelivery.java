@@ -59,6 +59,7 @@ final class EventDelivery {
             case Views.ChatEvent c -> listener.onChat(c);
             case Views.GroupReceiptEvent g -> listener.onGroupReceipt(g);
             case Views.JoinRequestEvent j -> listener.onJoinRequest(j);
+            case Views.ExpiredEvent e -> listener.onExpired(e);
             case null -> LOG.log(System.Logger.Level.DEBUG, "skipping update " + update.cursor()
                     + " of a kind this client does not know");
         }

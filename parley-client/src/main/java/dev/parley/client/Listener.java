@@ -56,6 +56,14 @@ public interface Listener {
     }
 
     /**
+     * Entries of a chat are gone from the server: reason "timer" — the chat's disappearing-message timer ran out,
+     * delete your copies of {@code fromSeq..toSeq}; "ttl" — they were not delivered to this device in time, the
+     * seqs of the range you do not have are lost (or only in history, when the server keeps history).
+     */
+    default void onExpired(Views.ExpiredEvent expired) {
+    }
+
+    /**
      * The presence of a user I watch: pushed when it changes (at most about once per user per second, latest state
      * winning), once per implicitly watched user after each {@code synced} (my contacts and the peers of my direct
      * chats), and for every user in the answer to {@link ParleyClient#watchPresence} — mine, and the client's own

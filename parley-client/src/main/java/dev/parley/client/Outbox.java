@@ -18,21 +18,20 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class Outbox {
 
-    /** One pending send. */
+    /** One pending send: a text or media message. */
     static final class Entry {
         final long chatId;
         final String clientId;
-        final String text;
-        final Long replyTo;
+        /** The message as the application made it; each transmission is a copy under a fresh request id. */
+        final ClientFrame.Send message;
         final CompletableFuture<ServerFrame.Accepted> result;
         private final List<String> requestIds = new ArrayList<>(1);
         ScheduledFuture<?> retry;
 
-        Entry(long chatId, String clientId, String text, Long replyTo, CompletableFuture<ServerFrame.Accepted> result) {
-            this.chatId = chatId;
-            this.clientId = clientId;
-            this.text = text;
-            this.replyTo = replyTo;
+        Entry(ClientFrame.Send message, CompletableFuture<ServerFrame.Accepted> result) {
+            this.message = message;
+            this.chatId = message.chatId();
+            this.clientId = message.clientId();
             this.result = result;
         }
 
@@ -64,7 +63,8 @@ final class Outbox {
     ClientFrame.Send transmission(Entry entry, String requestId) {
         entry.requestIds.add(requestId);
         clientIdByRequest.put(requestId, entry.clientId);
-        return new ClientFrame.Send(requestId, entry.chatId, entry.clientId, null, entry.text, entry.replyTo);
+        ClientFrame.Send m = entry.message;
+        return new ClientFrame.Send(requestId, m.chatId(), m.clientId(), m.kind(), m.text(), m.replyTo(), m.mediaId());
     }
 
     /** True while the entry is still waiting for its {@code accepted}. */

@@ -120,7 +120,37 @@ public final class ParleyClient extends PresenceAndContacts implements AutoClose
      * @throws IllegalArgumentException when clientId or text is invalid (message names the field)
      */
     public CompletableFuture<ServerFrame.Accepted> send(long chatId, String clientId, String text, Long replyTo) {
-        return engine.send(chatId, clientId, text, replyTo);
+        return engine.send(new ClientFrame.Send("check", chatId, clientId, null, text, replyTo));
+    }
+
+    /** Sends a media message with a fresh random clientId; see {@link #sendMedia(long, String, String, String, String, Long)}. */
+    public CompletableFuture<ServerFrame.Accepted> sendMedia(long chatId, String kind, String mediaId, String caption,
+                                                            Long replyTo) {
+        return sendMedia(chatId, UUID.randomUUID().toString(), kind, mediaId, caption, replyTo);
+    }
+
+    /**
+     * Sends an image, video or file message naming media uploaded with {@link ParleyMedia#upload} (or media shared
+     * in a chat I am in: forwarding). Same outbox, clientId and retry semantics as {@link #send(long, String, String,
+     * Long)}. Refused with {@code not_found} when I may not share that media, {@code invalid_frame} when its type does
+     * not fit the kind (an {@code image} must be {@code image/*}, a {@code video} {@code video/*}; send anything as
+     * {@code file}).
+     *
+     * @param kind    "image", "video" or "file" ({@link MediaTypes#kindOf} picks one from a type)
+     * @param mediaId the media id from the upload
+     * @param caption optional text shown with the media, or null
+     * @param replyTo the seq of the quoted message in the same chat, or null
+     * @throws IllegalArgumentException when the kind, clientId or media id is invalid
+     */
+    public CompletableFuture<ServerFrame.Accepted> sendMedia(long chatId, String clientId, String kind, String mediaId,
+                                                            String caption, Long replyTo) {
+        if (!MediaTypes.KINDS.contains(kind)) {
+            throw new IllegalArgumentException("media kind must be one of " + MediaTypes.KINDS + ", got \"" + kind + "\"");
+        }
+        if (mediaId == null) {
+            throw new IllegalArgumentException("field 'mediaId' is required for a media message");
+        }
+        return engine.send(new ClientFrame.Send("check", chatId, clientId, kind, caption, replyTo, mediaId));
     }
 
     /** Opens (or finds) the direct chat with {@code userId}; the same chat whoever opens it. */
@@ -244,6 +274,15 @@ public final class ParleyClient extends PresenceAndContacts implements AutoClose
     public CompletableFuture<ServerFrame.Changed> setGroupSettings(long chatId, Boolean onlyAdminsSend,
                                                                    Boolean onlyAdminsEdit) {
         return change(id -> new ClientFrame.SetGroupSettings(id, chatId, onlyAdminsSend, onlyAdminsEdit));
+    }
+
+    /**
+     * Sets the chat's disappearing-message timer: {@code seconds} 0 (off), 86400, 604800 or 7776000. Any member of a
+     * direct chat; in a group as its settings allow. Messages sent while it is on disappear that long after; members
+     * learn it through {@link Listener#onExpired}.
+     */
+    public CompletableFuture<ServerFrame.Changed> setTimer(long chatId, long seconds) {
+        return change(id -> new ClientFrame.SetTimer(id, chatId, seconds));
     }
 
     /** Admins: creates an invite link (its {@code code}); with {@code approvalRequired}, joins wait for an admin. */

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Blocking client of Parley's HTTP JSON API: accounts, login/logout, devices, user lookup and settings. Thread-safe
- * and stateless apart from the base URL; calls that need a login take the token explicitly.
+ * Blocking client of Parley's HTTP JSON API: accounts, login/logout, devices, user lookup and settings; media
+ * (uploads, downloads) through {@link #media()}. Thread-safe and stateless apart from the base URL; calls that need a
+ * login take the token explicitly.
  *
  * <p>Every method throws {@link ParleyApiException} with the server's {@link ErrorCode} when the server
  * answers 4xx/5xx, and {@link UncheckedIOException} when the server cannot be reached or answers something
@@ -130,7 +131,41 @@ public final class ParleyHttp {
     record DeviceList(List<Device> devices) {
     }
 
-    private <T> T call(String method, String path, String token, JsonNode body, Class<T> type) {
+    /** The media endpoints (uploads, downloads, thumbnails, links) with this client's server, HTTP client and timeout. */
+    public ParleyMedia media() {
+        return new ParleyMedia(this);
+    }
+
+    // ---- shared with ParleyMedia ----
+
+    HttpClient client() {
+        return http;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** A request to {@code path} with the bearer token (when not null); no timeout set. */
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    /** The refusal that an error answer ({@code status} ≥ 400 with {@code body}) to {@code what} stands for. */
+    ParleyApiException error(int status, String body, String what) {
+        return HttpErrors.toException(mapper, status, body, what);
+    }
+
+    /** A JSON call: {@code body} (or none) sent to {@code path}, the answer read as {@code type} (Void: ignored). */
+    <T> T call(String method, String path, String token, JsonNode body, Class<T> type) {
         URI uri = base.resolve(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json")
@@ -144,9 +179,9 @@ public final class ParleyHttp {
         }
         HttpResponse<String> response = send(request.build(), method + " " + uri);
         if (response.statusCode() >= 400) {
-            throw HttpErrors.toException(mapper, response, method + " " + path);
+            throw error(response.statusCode(), response.body(), method + " " + path);
         }
-        return type == Void.class ? null : read(response, type, method + " " + path);
+        return type == Void.class ? null : read(response.body(), response.statusCode(), type, method + " " + path);
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) {
@@ -160,11 +195,12 @@ public final class ParleyHttp {
         }
     }
 
-    private <T> T read(HttpResponse<String> response, Class<T> type, String what) {
+    /** Reads a JSON answer as {@code type}; an answer that is not one is an {@link UncheckedIOException}. */
+    <T> T read(String body, int status, Class<T> type, String what) {
         try {
-            return mapper.readValue(response.body(), type);
+            return mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("the answer to " + what + " (HTTP " + response.statusCode()
+            throw new UncheckedIOException("the answer to " + what + " (HTTP " + status
                     + ") is not a " + type.getSimpleName() + " JSON object: " + e.getOriginalMessage(), e);
         }
     }
@@ -184,10 +220,9 @@ public final class ParleyHttp {
         private HttpErrors() {
         }
 
-        static ParleyApiException toException(ObjectMapper mapper, HttpResponse<String> response, String what) {
-            int status = response.statusCode();
+        static ParleyApiException toException(ObjectMapper mapper, int status, String responseBody, String what) {
             try {
-                JsonNode error = mapper.readTree(response.body()).path("error");
+                JsonNode error = mapper.readTree(responseBody).path("error");
                 if (error.path("code").isTextual()) {
                     ErrorCode code = ErrorCode.fromWire(error.path("code").asText());
                     return new ParleyApiException(code, status, error.path("message").asText(""));
@@ -195,7 +230,7 @@ public final class ParleyHttp {
             } catch (JsonProcessingException | RuntimeException e) {
                 // not a Parley error body (a proxy page, say): fall through
             }
-            String body = response.body() == null ? "" : response.body().strip();
+            String body = responseBody == null ? "" : responseBody.strip();
             return new ParleyApiException(codeForStatus(status), status, what + " answered HTTP " + status
                     + " without a Parley error body: " + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
         }
@@ -208,6 +243,7 @@ public final class ParleyHttp {
                 case 404 -> ErrorCode.NOT_FOUND;
                 case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
                 case 413 -> ErrorCode.FRAME_TOO_LARGE;
+                case 416 -> ErrorCode.RANGE_NOT_SATISFIABLE;
                 case 429 -> ErrorCode.RATE_LIMITED;
                 case 502, 503, 504 -> ErrorCode.UNAVAILABLE;
                 default -> ErrorCode.INTERNAL;

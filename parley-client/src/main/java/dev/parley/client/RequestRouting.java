@@ -54,6 +54,8 @@ final class RequestRouting {
             case ClientFrame.TransferOwnership t -> false;
             case ClientFrame.EditGroup e -> false;
             case ClientFrame.SetGroupSettings s -> false;
+            // each change is a system entry of its own
+            case ClientFrame.SetTimer t -> false;
             case ClientFrame.CreateInvite c -> false;
             case ClientFrame.RevokeInvite r -> false;
             case ClientFrame.AnswerJoinRequest a -> false;

@@ -10,7 +10,7 @@ class OutboxTest {
     private final Outbox outbox = new Outbox();
 
     private Outbox.Entry entry(String clientId, String text) {
-        return new Outbox.Entry(7, clientId, text, null, new CompletableFuture<>());
+        return new Outbox.Entry(new ClientFrame.Send("check", 7, clientId, null, text, null), new CompletableFuture<>());
     }
 
     @Test

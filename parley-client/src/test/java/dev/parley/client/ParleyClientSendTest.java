@@ -80,6 +80,43 @@ class ParleyClientSendTest {
     }
 
     @Test
+    void aMediaSendCarriesKindMediaIdAndCaptionAndIsResentWithTheSameClientId() {
+        ParleyClient client = fx.client();
+        var first = fx.connected(client, 0);
+        CompletableFuture<ServerFrame.Accepted> accepted = client.sendMedia(9, "image", "mB7c0S3qv1fUQk4n2oZp1w",
+                "the beach!", 3L);
+        JsonNode sent = first.awaitFrames("send", 1).getFirst();
+        assertThat(sent.get("kind").asText()).isEqualTo("image");
+        assertThat(sent.get("mediaId").asText()).isEqualTo("mB7c0S3qv1fUQk4n2oZp1w");
+        assertThat(sent.get("text").asText()).isEqualTo("the beach!");
+        assertThat(sent.get("replyTo").asLong()).isEqualTo(3);
+        first.fail();
+
+        var second = fx.transport.connection(1).ready(0);
+        JsonNode again = second.awaitFrames("send", 1).getFirst();
+        assertThat(again.get("clientId")).isEqualTo(sent.get("clientId"));
+        assertThat(again.get("id")).isNotEqualTo(sent.get("id"));
+        assertThat(again.get("kind").asText()).isEqualTo("image");
+        assertThat(again.get("mediaId").asText()).isEqualTo("mB7c0S3qv1fUQk4n2oZp1w");
+        second.accept(again, 8);
+        assertThat(accepted).succeedsWithin(WAIT).extracting(ServerFrame.Accepted::seq).isEqualTo(8L);
+    }
+
+    @Test
+    void aMediaSendWithoutCaptionHasNoTextAndNeedsAMediaKindAndId() {
+        ParleyClient client = fx.client();
+        var server = fx.connected(client, 0);
+        client.sendMedia(9, "c-f", "file", "m1", null, null);
+        JsonNode sent = server.awaitFrames("send", 1).getFirst();
+        assertThat(sent.has("text")).isFalse();
+        assertThat(sent.get("clientId").asText()).isEqualTo("c-f");
+        assertThatThrownBy(() -> client.sendMedia(9, "text", "m1", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media kind must be one of");
+        assertThatThrownBy(() -> client.sendMedia(9, "file", null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mediaId");
+    }
+
+    @Test
     void aRefusedSendFailsWithTheServersCode() {
         ParleyClient client = fx.client();
         var server = fx.connected(client, 0);

@@ -143,7 +143,7 @@ class ParleyClientStreamTest {
         server.push("{'type':'error','id':'" + server.authId() + "','code':'unauthenticated','message':'unknown token'}");
         assertThat(ready).failsWithin(Duration.ofSeconds(2)).withThrowableThat().havingRootCause()
                 .isInstanceOfSatisfying(ParleyClosedException.class, e -> assertThat(e.closeCode()).isEqualTo(4001));
-        assertThat(server.aborted).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> server.aborted);
         assertThat(client.state().isClosed()).isTrue();
     }
 

@@ -232,6 +232,15 @@ public sealed interface ClientFrame {
                      String avatar) implements ClientFrame {
     }
 
+    /**
+     * Set the chat's disappearing-message timer: {@code seconds} is 0 (off), 86400 (24 h), 604800 (7 days) or
+     * 7776000 (90 days). Any member of a direct chat; in a group, as its settings allow (only admins when
+     * {@code onlyAdminsEdit}). Answered with {@code changed} naming the TIMER_CHANGED system entry.
+     */
+    record SetTimer(String id, @JsonProperty(required = true) long chatId,
+                    @JsonProperty(required = true) long seconds) implements ClientFrame {
+    }
+
     /** Admins: change who may send and who may edit the info (absent: unchanged). */
     record SetGroupSettings(String id, @JsonProperty(required = true) long chatId, Boolean onlyAdminsSend,
                             Boolean onlyAdminsEdit) implements ClientFrame {

@@ -44,6 +44,7 @@ public final class FrameCodec {
             Map.entry("transferOwnership", ClientFrame.TransferOwnership.class),
             Map.entry("editGroup", ClientFrame.EditGroup.class),
             Map.entry("setGroupSettings", ClientFrame.SetGroupSettings.class),
+            Map.entry("setTimer", ClientFrame.SetTimer.class),
             Map.entry("createInvite", ClientFrame.CreateInvite.class),
             Map.entry("revokeInvite", ClientFrame.RevokeInvite.class),
             Map.entry("getInvites", ClientFrame.GetInvites.class),

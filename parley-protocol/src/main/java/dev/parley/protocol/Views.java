@@ -40,7 +40,14 @@ public final class Views {
      * joined, role_changed, owner_changed, info_changed, settings_changed; see docs/protocol.md.
      */
     public record SystemEvent(String action, long actorId, List<Long> userIds, String role, String name,
-                              String description, String avatar, Boolean onlyAdminsSend, Boolean onlyAdminsEdit) {
+                              String description, String avatar, Boolean onlyAdminsSend, Boolean onlyAdminsEdit,
+                              Long timerSeconds) {
+
+        /** A group event (no timer). */
+        public SystemEvent(String action, long actorId, List<Long> userIds, String role, String name,
+                           String description, String avatar, Boolean onlyAdminsSend, Boolean onlyAdminsEdit) {
+            this(action, actorId, userIds, role, name, description, avatar, onlyAdminsSend, onlyAdminsEdit, null);
+        }
     }
 
     /** {@code online} null: hidden; {@code lastSeen} (epoch ms) null: hidden, unknown, or online now. */
@@ -81,7 +88,13 @@ public final class Views {
      * was removed (the chat stays in my list, read-only, up to my removal).
      */
     public record Chat(long id, String kind, long lastSeq, User peer, List<Member> members, Message lastMessage,
-                       long readSeq, long unread, long createdAt, Group group, boolean active) {
+                       long readSeq, long unread, long createdAt, Group group, boolean active, Long timerSeconds) {
+
+        /** A chat as servers before disappearing messages sent it ({@code timerSeconds} absent). */
+        public Chat(long id, String kind, long lastSeq, User peer, List<Member> members, Message lastMessage,
+                    long readSeq, long unread, long createdAt, Group group, boolean active) {
+            this(id, kind, lastSeq, peer, members, lastMessage, readSeq, unread, createdAt, group, active, null);
+        }
     }
 
     /** An update-stream event; {@code kind} tells which. */
@@ -91,7 +104,8 @@ public final class Views {
             @JsonSubTypes.Type(value = ReceiptEvent.class, name = "receipt"),
             @JsonSubTypes.Type(value = ChatEvent.class, name = "chat"),
             @JsonSubTypes.Type(value = GroupReceiptEvent.class, name = "groupReceipt"),
-            @JsonSubTypes.Type(value = JoinRequestEvent.class, name = "joinRequest")
+            @JsonSubTypes.Type(value = JoinRequestEvent.class, name = "joinRequest"),
+            @JsonSubTypes.Type(value = ExpiredEvent.class, name = "expired")
     })
     public sealed interface Event {
     }
@@ -110,6 +124,14 @@ public final class Views {
 
     /** Someone asked to join a group I administer. */
     public record JoinRequestEvent(long chatId, long userId) implements Event {
+    }
+
+    /**
+     * Entries {@code fromSeq..toSeq} of a chat are gone from the server. {@code reason} "timer": they disappeared
+     * (the chat's timer) — delete your copies; "ttl": they were not delivered to this device in time — the seqs
+     * you lack in the range are lost (history may still serve them when the server keeps history).
+     */
+    public record ExpiredEvent(long chatId, long fromSeq, long toSeq, String reason) implements Event {
     }
 
     /** A chat I belong to was created; {@code members} are user ids. Fetch details with {@code getChats}. */

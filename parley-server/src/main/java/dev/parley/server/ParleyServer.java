@@ -21,6 +21,8 @@ import dev.parley.server.http.HttpApiHandler;
 import dev.parley.server.http.OpsApi;
 import dev.parley.server.http.RouteTable;
 import dev.parley.server.media.MediaModule;
+import dev.parley.core.model.PurgeReport;
+import dev.parley.core.service.RetentionService;
 import dev.parley.server.net.ParleyChannelInitializer;
 import dev.parley.server.security.Argon2PasswordHasher;
 import dev.parley.server.ws.SessionServices;
@@ -73,6 +75,8 @@ public final class ParleyServer implements AutoCloseable {
     private final EventLoopGroup io;
     private final Channel serverChannel;
     private final MediaModule media;
+    private final RetentionService retention;
+    private final java.util.concurrent.atomic.AtomicBoolean purging = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean ready;
 
     private ParleyServer(ServerConfig config, Clock clock) throws InterruptedException {
@@ -105,7 +109,9 @@ public final class ParleyServer implements AutoCloseable {
                 contacts, accounts, chats, clock);
         TypingService typing = new TypingService(stores.chats(), contacts, registry,
                 new RateLimiter(clock, config.limits().typingPerSecond(), config.limits().typingBurst()));
+        this.retention = new RetentionService(stores.retention(), config.retention(), messageIds, clock);
         SessionServices sessions = new SessionServices(accounts, chats, messages, groups, presence, contacts, typing,
+                retention,
                 new java.util.concurrent.atomic.AtomicLong(), receipts, stores.updates(), registry,
                 new ViewMapper(accounts, receipts), codec, config.ws(), workers, metrics, clock);
         RouteTable routes = new RouteTable();
@@ -125,6 +131,8 @@ public final class ParleyServer implements AutoCloseable {
             authLimiter.evictIdle();
         }, 1, 1, TimeUnit.MINUTES);
         io.scheduleAtFixedRate(() -> workers.execute(presence::sweep), 1, 1, TimeUnit.SECONDS);
+        long purgeMillis = config.purgeInterval().toMillis();
+        io.scheduleAtFixedRate(() -> workers.execute(this::purge), purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
         long gcMillis = config.media().gcInterval().toMillis();
         io.scheduleAtFixedRate(() -> workers.execute(media::collect), gcMillis, gcMillis, TimeUnit.MILLISECONDS);
         this.ready = true;
@@ -145,6 +153,32 @@ public final class ParleyServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Runs the retention purge now (it also runs every purge-interval): trims acknowledged entries, expires
+     * undelivered ones past the TTL, purges delivered messages (until-delivered) and disappearing ones. One run at a
+     * time; returns what it did (nothing when another run is in progress).
+     */
+    public PurgeReport purge() {
+        if (!purging.compareAndSet(false, true)) {
+            return PurgeReport.NOTHING;
+        }
+        try {
+            PurgeReport report = retention.purge();
+            if (report.purgedMessages() + report.timerMessages() + report.expiredEntries() > 0) {
+                log.atInfo().addKeyValue("purgedMessages", report.purgedMessages())
+                        .addKeyValue("disappeared", report.timerMessages())
+                        .addKeyValue("expiredEntries", report.expiredEntries())
+                        .addKeyValue("trimmedEntries", report.trimmedEntries()).log("retention purge");
+            }
+            return report;
+        } catch (RuntimeException e) {
+            log.atWarn().setCause(e).log("retention purge failed; it runs again at the next interval");
+            return PurgeReport.NOTHING;
+        } finally {
+            purging.set(false);
+        }
     }
 
     /** Runs media garbage collection and the abandoned-upload sweep now (they also run every gc-interval). */

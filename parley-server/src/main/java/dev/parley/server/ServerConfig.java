@@ -3,6 +3,7 @@ package dev.parley.server;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import dev.parley.core.model.Retention;
 import dev.parley.core.service.Limits;
 import java.io.File;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes, double authPerSecond,
                            int authBurst, Ws ws, Limits limits, Argon2 argon2, Duration presenceTimeout,
-                           Duration presenceGrace, MediaConfig media) {
+                           Duration presenceGrace, MediaConfig media, Retention retention,
+                           Duration purgeInterval) {
 
     public record Ws(int maxFrameBytes, int hardMaxFrameBytes, Duration pingInterval, Duration idleTimeout,
                      Duration authTimeout, int maxInvalidFramesPerMinute, int maxQueuedRequests,
@@ -73,6 +75,19 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
                         sec.getInt("argon2-parallelism")),
                 c.getDuration("presence.timeout"),
                 c.getDuration("presence.grace"),
-                MediaConfig.from(c.getConfig("media")));
+                MediaConfig.from(c.getConfig("media")),
+                retention(c.getConfig("retention")),
+                c.getDuration("retention.purge-interval"));
+    }
+
+    private static Retention retention(Config r) {
+        String mode = r.getString("mode");
+        Retention.Mode parsed = switch (mode) {
+            case "history" -> Retention.Mode.HISTORY;
+            case "until-delivered" -> Retention.Mode.UNTIL_DELIVERED;
+            default -> throw new IllegalArgumentException("parley.retention.mode must be \"history\" or"
+                    + " \"until-delivered\", got \"" + mode + "\"");
+        };
+        return new Retention(parsed, r.getDuration("undelivered-ttl"));
     }
 }

@@ -93,6 +93,16 @@ final class ChatFollower implements Listener {
     }
 
     @Override
+    public synchronized void onExpired(Views.ExpiredEvent expired) {
+        if (started && expired.chatId() == chatId) {
+            String range = expired.fromSeq() == expired.toSeq() ? "#" + expired.fromSeq()
+                    : "#" + expired.fromSeq() + "–#" + expired.toSeq();
+            status("timer".equals(expired.reason()) ? "messages " + range + " disappeared"
+                    : "messages " + range + " expired before they reached this device");
+        }
+    }
+
+    @Override
     public synchronized void onPresence(Views.Presence presence) {
         presences.put(presence.userId(), presence);
         if (peer != null && presence.userId() == peer.id() && !presence.equals(shownPresence)) {

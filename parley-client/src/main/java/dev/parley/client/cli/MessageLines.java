@@ -9,8 +9,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Formats a message as one terminal line: {@code [12:01:05] Alice: hello} (older days get a date); a group's
- * system entry as {@code [12:01:05] * Alice added Bob}.
+ * Formats a message as one terminal line: {@code [12:01:05] Alice: hello} (older days get a date); a media message
+ * as {@code [12:01:05] Alice: [image beach.jpg 2.5 MB 1600×1200, media ID] the beach!}; a group's system entry as
+ * {@code [12:01:05] * Alice added Bob}.
  */
 final class MessageLines {
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -43,8 +44,16 @@ final class MessageLines {
             return "* " + system.describe(message.system());
         }
         String reply = message.replyTo() == null ? "" : " (reply to #" + message.replyTo() + ")";
-        String text = message.text() != null ? message.text() : "(" + message.kind() + " message)";
-        return names.of(message.senderId()) + reply + ": " + text;
+        return names.of(message.senderId()) + reply + ": " + body(message);
+    }
+
+    /** The text, or the media and its caption: {@code [image beach.jpg 2.5 MB 1600×1200, media ID] the beach!}. */
+    static String body(Views.Message message) {
+        if (message.media() != null) {
+            return MediaLines.describe(message.kind(), message.media())
+                    + (message.text() == null || message.text().isEmpty() ? "" : " " + message.text());
+        }
+        return message.text() != null ? message.text() : "(" + message.kind() + " message)";
     }
 
     /** True when {@code message} is the system entry that ends the logged-in user's membership (removed, left). */

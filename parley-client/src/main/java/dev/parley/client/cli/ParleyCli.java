@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "Command-line client of a Parley messaging server.",
         subcommands = {RegisterCommand.class, LoginCommand.class, LogoutCommand.class, ChatsCommand.class,
-                OpenCommand.class, SendCommand.class, HistoryCommand.class, FollowCommand.class, InfoCommand.class,
+                OpenCommand.class, SendCommand.class, SendFileCommand.class, TimerCommand.class, DownloadCommand.class, HistoryCommand.class,
+                FollowCommand.class, InfoCommand.class,
                 GroupCommand.class, JoinCommand.class, ContactCommands.Contacts.class, ContactCommands.Contact.class,
                 ContactCommands.Block.class, ContactCommands.Unblock.class, ContactCommands.Blocked.class,
                 ContactCommands.Lookup.class, PresenceCommands.Presence.class, PresenceCommands.Privacy.class,
@@ -78,6 +79,9 @@ public final class ParleyCli implements java.util.concurrent.Callable<Integer> {
             case ParleyClosedException closed -> "connection closed (" + closed.closeCode() + ": " + closed.reason() + ")";
             case UncheckedIOException io -> io.getMessage();
             case CliException cli -> cli.getMessage();
+            case dev.parley.client.MediaChecksumException corrupt -> corrupt.getMessage();
+            case IllegalArgumentException bad -> bad.getMessage();
+            case IllegalStateException bad -> bad.getMessage();
             default -> e.toString();
         };
     }

@@ -36,9 +36,18 @@ final class SystemLines {
             case "owner_changed" -> users.isEmpty() ? actor + " changed the owner" : ownerNow(users.getFirst(), true);
             case "info_changed" -> actor + " changed the group info" + info(event);
             case "settings_changed" -> actor + " changed the settings" + settings(event);
+            case "timer_changed" -> actor + timer(event.timerSeconds());
             case null -> actor + ": (no action)";
             default -> actor + ": " + event.action();
         };
+    }
+
+    private static String timer(Long seconds) {
+        if (seconds == null || seconds == 0) {
+            return " turned off disappearing messages";
+        }
+        long days = seconds / 86_400;
+        return " turned on disappearing messages: " + (days == 1 ? "24 hours" : days + " days");
     }
 
     /** "Bob is now the owner", or "You/you are now the owner" ({@code start}: at the start of the line). */

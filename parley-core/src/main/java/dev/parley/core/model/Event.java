@@ -29,6 +29,16 @@ public sealed interface Event {
     record JoinRequested(long chatId, long userId) implements Event {
     }
 
+    /**
+     * Entries {@code fromSeq..toSeq} of a chat are gone from the server. {@code TIMER}: they disappeared (the chat's
+     * timer); every member is told, and clients delete their copies. {@code TTL}: they were not delivered to one of
+     * the recipient's devices within the undelivered TTL; only recipients with undelivered entries are told (a
+     * device that has some of these seqs keeps them; the range is a gap for the ones it lacks).
+     */
+    record Expired(long chatId, long fromSeq, long toSeq, Reason reason) implements Event {
+        public enum Reason { TIMER, TTL }
+    }
+
     /** A chat the user belongs to was created (or the user was added to a group). */
     record ChatCreated(long chatId, ChatKind kind, List<Long> memberIds) implements Event {
     }

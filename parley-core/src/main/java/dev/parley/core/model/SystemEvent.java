@@ -12,9 +12,10 @@ import java.util.List;
  * @param role    the new role for ROLE_CHANGED; null otherwise
  * @param info    the group info after INFO_CHANGED or CREATED; null otherwise
  * @param settings the settings after SETTINGS_CHANGED or CREATED; null otherwise
+ * @param timerSeconds the disappearing-message timer after TIMER_CHANGED (0: off); null otherwise
  */
 public record SystemEvent(Action action, long actorId, List<Long> userIds, Role role, GroupInfo info,
-                          GroupSettings settings) {
+                          GroupSettings settings, Long timerSeconds) {
 
     public enum Action {
         /** The group was created with {@code userIds} as initial members. */
@@ -34,10 +35,18 @@ public record SystemEvent(Action action, long actorId, List<Long> userIds, Role 
         /** {@code actorId} changed the name, description or avatar to {@code info}. */
         INFO_CHANGED,
         /** {@code actorId} changed the settings to {@code settings}. */
-        SETTINGS_CHANGED
+        SETTINGS_CHANGED,
+        /** {@code actorId} set the chat's disappearing-message timer to {@code timerSeconds} (0: off). */
+        TIMER_CHANGED
     }
 
     public SystemEvent {
         userIds = List.copyOf(userIds);
+    }
+
+    /** A group event (no timer). */
+    public SystemEvent(Action action, long actorId, List<Long> userIds, Role role, GroupInfo info,
+                       GroupSettings settings) {
+        this(action, actorId, userIds, role, info, settings, null);
     }
 }

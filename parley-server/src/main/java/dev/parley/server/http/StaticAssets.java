@@ -148,7 +148,7 @@ public final class StaticAssets {
     }
 
     /** "/" → "index.html", "/js/app.js" → "js/app.js"; null for anything that could escape the folder. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         if (path == null || path.isEmpty() || path.charAt(0) != '/' || path.indexOf('\\') >= 0) {
             return null;
         }

@@ -58,6 +58,13 @@ public final class TikaMediaProbe implements MediaProbe {
     private static final Set<String> ISO_BMFF = Set.of("video/mp4", QUICKTIME, "application/mp4", "audio/mp4",
             "video/x-m4v");
 
+    /**
+     * Matroska and its WebM profile: Tika's magic says {@code application/x-matroska} for both (what Chrome's
+     * MediaRecorder produces is WebM); audio-only WebM is often declared {@code audio/webm}. They accept each other.
+     */
+    private static final Set<String> MATROSKA = Set.of("application/x-matroska", "video/x-matroska", "video/webm",
+            "audio/webm", "audio/x-matroska");
+
     private final ImageThumbnails images;
 
     /** A probe with the default thumbnail side (192) and pixel cap (100 megapixels). */
@@ -101,6 +108,9 @@ public final class TikaMediaProbe implements MediaProbe {
         if (QUICKTIME.equals(magic.toString()) && MP4_BRANDS.contains(majorBrand(head))) {
             return "video/mp4";
         }
+        if (MATROSKA.contains(magic.toString())) {
+            return isWebm(head) ? "video/webm" : "video/x-matroska";
+        }
         return name(narrowedByName(magic, fileName));
     }
 
@@ -111,6 +121,15 @@ public final class TikaMediaProbe implements MediaProbe {
         MediaType hinted = TYPES.getMimeType(fileName).getType().getBaseType();
         boolean sameTopLevel = hinted.getType().equals(magic.getType());
         return sameTopLevel && REGISTRY.isSpecializationOf(hinted, magic) ? hinted : magic;
+    }
+
+    /**
+     * Whether a Matroska (EBML) head declares the WebM DocType: the DocType element (ID {@code 0x4282}) sits in the
+     * EBML header at the very start, so the ASCII "webm" appears within its first few dozen bytes.
+     */
+    private static boolean isWebm(byte[] head) {
+        String start = new String(head, 0, Math.min(head.length, 64), StandardCharsets.ISO_8859_1);
+        return start.contains("\u0042\u0082") && start.contains("webm");
     }
 
     /** The major brand of a leading {@code ftyp} box, or "" when the bytes do not start with one. */
@@ -139,7 +158,8 @@ public final class TikaMediaProbe implements MediaProbe {
         if (claim.equals(found) || isOctetStream(claim) || REGISTRY.isSpecializationOf(found, claim)) {
             return true;
         }
-        if (ISO_BMFF.contains(claim.toString()) && ISO_BMFF.contains(found.toString())) {
+        if (ISO_BMFF.contains(claim.toString()) && ISO_BMFF.contains(found.toString())
+                || MATROSKA.contains(claim.toString()) && MATROSKA.contains(found.toString())) {
             return true;
         }
         if (isOctetStream(found)) {

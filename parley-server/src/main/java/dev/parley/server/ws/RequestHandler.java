@@ -56,6 +56,7 @@ final class RequestHandler {
             case ClientFrame.TransferOwnership t -> groups.transfer(me, t);
             case ClientFrame.EditGroup e -> groups.edit(me, e);
             case ClientFrame.SetGroupSettings g -> groups.settings(me, g);
+            case ClientFrame.SetTimer t -> timer(me, t);
             case ClientFrame.CreateInvite c -> groups.createInvite(me, c);
             case ClientFrame.RevokeInvite r -> groups.revokeInvite(me, r);
             case ClientFrame.GetInvites g -> groups.invites(me, g);
@@ -98,5 +99,10 @@ final class RequestHandler {
 
     private static ServerFrame ok(String id) {
         return id == null ? null : new ServerFrame.Ok(id);
+    }
+
+    private ServerFrame timer(DeviceIdentity me, ClientFrame.SetTimer t) {
+        Message entry = s.retention().setTimer(me, t.chatId(), t.seconds());
+        return new ServerFrame.Changed(t.id(), entry.chatId(), entry.seq());
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 /** What every WebSocket session needs, built once by the composition root. */
 public record SessionServices(AccountService accounts, ChatService chats, MessageService messages, GroupService groups,
                               PresenceService presence, ContactService contacts, TypingService typing,
+                              dev.parley.core.service.RetentionService retention,
                               java.util.concurrent.atomic.AtomicLong connectionIds,
                               ReceiptService receipts, UpdateStream updates, ConnectionRegistry registry,
                               ViewMapper views, FrameCodec codec, ServerConfig.Ws config, ExecutorService workers,

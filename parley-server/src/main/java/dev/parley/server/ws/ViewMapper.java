@@ -60,7 +60,7 @@ public final class ViewMapper {
         return new Views.SystemEvent(lower(e.action()), e.actorId(), e.userIds(), e.role() == null ? null : lower(e.role()),
                 info == null ? null : info.name(), info == null ? null : info.description(),
                 info == null ? null : info.avatar(), settings == null ? null : settings.onlyAdminsSend(),
-                settings == null ? null : settings.onlyAdminsEdit());
+                settings == null ? null : settings.onlyAdminsEdit(), e.timerSeconds());
     }
 
     private static Views.Group group(Group g) {
@@ -91,7 +91,7 @@ public final class ViewMapper {
         long visibleLastSeq = me.active() ? s.chat().lastSeq() : Math.min(s.chat().lastSeq(), me.leaveSeq());
         return new Views.Chat(s.chat().id(), lower(s.chat().kind()), visibleLastSeq,
                 peer, members, s.lastMessage() == null ? null : message(s.lastMessage()), me.readSeq(), unread,
-                s.chat().createdAt().toEpochMilli(), group(s.group()), me.active());
+                s.chat().createdAt().toEpochMilli(), group(s.group()), me.active(), s.chat().timerSeconds());
     }
 
     private Views.Event event(long viewerId, Event e) {
@@ -102,6 +102,7 @@ public final class ViewMapper {
             case Event.ChatCreated c -> new Views.ChatEvent(c.chatId(), lower(c.kind()), c.memberIds());
             case Event.GroupReceipt g -> new Views.GroupReceiptEvent(g.chatId(), g.deliveredSeq(), g.readSeq());
             case Event.JoinRequested j -> new Views.JoinRequestEvent(j.chatId(), j.userId());
+            case Event.Expired x -> new Views.ExpiredEvent(x.chatId(), x.fromSeq(), x.toSeq(), lower(x.reason()));
         };
     }
 }

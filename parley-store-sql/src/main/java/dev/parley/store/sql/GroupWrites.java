@@ -73,8 +73,8 @@ final class GroupWrites {
                 info, group.settings());
         Message entry = systemEntry(chatId, 1, group.messageId(), group.creatorId(), group.creatorDeviceId(),
                 group.now(), event);
-        ChatLog.insert(c, entry);
         List<Long> sorted = List.copyOf(new TreeSet<>(everyone));
+        ChatLog.insert(c, entry, null, sorted.size());
         UpdateEntries.append(tx, sorted, new ChatCreated(chatId, ChatKind.GROUP, sorted), group.now());
         UpdateEntries.append(tx, sorted, new MessageAdded(entry), group.now());
         return entry;
@@ -102,8 +102,7 @@ final class GroupWrites {
         applyMembers(c, chatId, seq, change.memberChanges(), active);
         updateGroup(c, chatId, change.newInfo(), change.newSettings());
         Message entry = systemEntry(chatId, seq, messageId, actorId, actorDeviceId, now, change.event());
-        ChatLog.insert(c, entry);
-        appendEntries(tx, entry, change.memberChanges());
+        insertWithEntries(tx, entry, change.memberChanges());
         return Optional.of(entry);
     }
 
@@ -112,8 +111,12 @@ final class GroupWrites {
                 "chat " + chatId + " is a GROUP chat without a groups row"));
     }
 
-    /** ChatCreated to the users who joined, then the entry to everyone active after it and everyone who left. */
-    private static void appendEntries(WriteTx tx, Message entry, List<MemberChange> changes) throws SQLException {
+    /**
+     * Inserts the entry (never timed; counting the entries below), then appends ChatCreated to the users who
+     * joined and the entry to everyone active after it and everyone who left.
+     */
+    private static void insertWithEntries(WriteTx tx, Message entry, List<MemberChange> changes)
+            throws SQLException {
         List<Long> after = ChatLog.activeUserIds(tx.connection(), entry.chatId());
         Set<Long> joined = new TreeSet<>();
         Set<Long> recipients = new TreeSet<>(after);
@@ -126,6 +129,7 @@ final class GroupWrites {
             }
         }
         joined.retainAll(after);
+        ChatLog.insert(tx.connection(), entry, null, recipients.size());
         UpdateEntries.append(tx, joined, new ChatCreated(entry.chatId(), ChatKind.GROUP, after), entry.createdAt());
         UpdateEntries.append(tx, recipients, new MessageAdded(entry), entry.createdAt());
     }

@@ -40,7 +40,7 @@ final class Rows {
     }
 
     static String chatColumns(String alias) {
-        return prefixed(alias, "id", "kind", "last_seq", "created_at");
+        return prefixed(alias, "id", "kind", "last_seq", "created_at", "timer_seconds");
     }
 
     /**
@@ -89,7 +89,7 @@ final class Rows {
 
     static Chat chat(ResultSet row) throws SQLException {
         return new Chat(row.getLong(1), ChatKind.valueOf(row.getString(2)), row.getLong(3),
-                instant(row.getLong(4)));
+                instant(row.getLong(4)), row.getLong(5));
     }
 
     static Member member(ResultSet row) throws SQLException {

@@ -31,6 +31,8 @@ import java.util.Optional;
  *                                (written only by SqlLastSeenStore, never lowered)
  *   update_head   BIGINT         newest cursor of the user's update stream (0 = empty); advanced with
  *                                UPDATE … RETURNING in the transaction that appends (see SqlUpdateStream)
+ *   trimmed_cursor BIGINT        every entry with cursor ≤ it was trimmed (acknowledged by every active device,
+ *                                see SqlRetentionStore); 0 until the first trim
  *   created_at    BIGINT         epoch millis
  *   CHECK (username IS NOT NULL OR phone IS NOT NULL)
  *
@@ -40,7 +42,8 @@ import java.util.Optional;
  *   name          TEXT           e.g. "Firefox on Linux"
  *   token_hash    BYTEA UNIQUE   SHA-256 of the bearer token (BLOB on SQLite); the token itself is never stored
  *   created_at    BIGINT         epoch millis
- *   acked_cursor  BIGINT         highest update cursor the device acknowledged; starts at users.update_head
+ *   acked_cursor  BIGINT         highest update cursor the device acknowledged; starts at users.update_head,
+ *                                so a new device never keeps older entries from being trimmed
  *   revoked_at    BIGINT         epoch millis; NULL while the device is live
  *   INDEX devices_by_user (user_id)
  * </pre>

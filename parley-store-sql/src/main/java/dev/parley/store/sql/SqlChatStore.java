@@ -32,6 +32,8 @@ import java.util.Optional;
  *                                UPDATE … SET last_seq = last_seq + 1 … RETURNING (a row lock on PostgreSQL)
  *   created_at    BIGINT         epoch millis
  *   last_activity BIGINT         epoch millis of the newest entry (or of creation); orders chatsOf
+ *   timer_seconds BIGINT         the disappearing-message timer (Chat.timerSeconds, 0 = off); set by
+ *                                SqlRetentionStore.setTimer, read by the sequencing step of every append
  *
  * memberships                    one row per (chat, user), kept after the user leaves; a re-join replaces it
  *   chat_id       BIGINT FK chats    } PRIMARY KEY (chat_id, user_id)
@@ -51,13 +53,15 @@ import java.util.Optional;
  * {@code chatsOf} reads, in one snapshot, every chat the user has a membership of, active or past (active
  * ones ordered by {@code last_activity}, past ones by the time of the entry that removed the user), their
  * active members plus the user's own past membership, the group rows, the newest entry inside the user's
- * window ({@code join_seq ≤ seq ≤ min(last_seq, leave_seq)}, with its media reference) and the unread count
- * (non-SYSTEM messages of others with {@code read_seq < seq ≤ leave_seq}, above {@code join_seq}).
+ * window ({@code join_seq ≤ seq ≤ min(last_seq, leave_seq)}, with its media reference; none when that entry was
+ * purged, see {@link SqlRetentionStore}: looking further back for a whole one could walk a whole chat of purged
+ * skeletons) and the unread count (non-SYSTEM messages of others with {@code read_seq < seq ≤ leave_seq}, above
+ * {@code join_seq}; purged ones still count: the reader's devices have them until they are read).
  */
 public final class SqlChatStore implements ChatStore {
     private static final String INSERT_DIRECT = "INSERT INTO chats (kind, direct_key, last_seq, created_at,"
             + " last_activity) VALUES (?, ?, 0, ?, ?) ON CONFLICT (direct_key) DO NOTHING RETURNING "
-            + "id, kind, last_seq, created_at";
+            + "id, kind, last_seq, created_at, timer_seconds";
     private static final String CHAT_BY = "SELECT " + Rows.chatColumns("c") + " FROM chats c WHERE ";
     private static final String MEMBERS = "SELECT " + Rows.MEMBER_COLUMNS + " FROM memberships ";
     private static final String USER_CHATS = "SELECT " + Rows.chatColumns("c") + ", CASE WHEN ms.leave_seq = ?"
@@ -72,7 +76,7 @@ public final class SqlChatStore implements ChatStore {
     private static final String LAST_MESSAGES = "SELECT " + Rows.messageColumns("m") + " FROM memberships ms"
             + " JOIN chats c ON c.id = ms.chat_id JOIN messages m ON m.chat_id = ms.chat_id"
             + " AND m.seq = CASE WHEN c.last_seq < ms.leave_seq THEN c.last_seq ELSE ms.leave_seq END"
-            + Rows.messageJoins("m") + " WHERE ms.user_id = ? AND m.seq >= ms.join_seq";
+            + Rows.messageJoins("m") + " WHERE ms.user_id = ? AND m.seq >= ms.join_seq AND m.purged_at IS NULL";
     private static final String UNREAD = "SELECT ms.chat_id, COUNT(*) FROM memberships ms"
             + " JOIN messages m ON m.chat_id = ms.chat_id AND m.seq > ms.read_seq AND m.seq > ms.join_seq"
             + " AND m.seq <= ms.leave_seq WHERE ms.user_id = ? AND m.sender_id <> ? AND m.kind <> ?"

@@ -39,8 +39,8 @@ import java.util.Optional;
  *   height       INT  NULL       } the content's apply (MediaItem.ref, and COALESCE in message reads)
  *   duration_ms  BIGINT NULL     }
  *   thumbnail    TEXT NULL       }
- *   message_refs INT             messages whose media_id is this item; +1 per append (never decremented:
- *                                messages are never deleted)
+ *   message_refs INT             messages whose media_id is this item; +1 per append, -1 when a message's
+ *                                content is purged (SqlRetentionStore sets its media_id NULL)
  *   created_at   BIGINT          epoch millis; the grace period of garbage collection starts here
  *   INDEX media_by_content (content_id)                                FK check when a content row is deleted
  *   INDEX media_unreferenced (created_at) WHERE message_refs = 0       garbage-collection candidates

@@ -39,27 +39,35 @@ import java.util.Optional;
  *   system           TEXT              SYSTEM entries only: the SystemEvent, see SystemEventCodec
  *   media_id         TEXT FK media     the media item of an IMAGE/VIDEO/FILE message, NULL otherwise; counted
  *                                      in media.message_refs (see SqlMediaStore)
+ *   expires_at       BIGINT NULL       } retention, see SqlRetentionStore: when the chat's timer makes it
+ *   undelivered      INT               }   disappear; MESSAGE_ADDED entries still pointing at it; when its
+ *   purged_at        BIGINT NULL       }   content was deleted (a purged row is a skeleton)
  *   CHECK messages_system_entries: kind = 'SYSTEM' ⇔ system IS NOT NULL ⇔ client_id IS NULL
  *   INDEX messages_by_sender (chat_id, sender_id, seq)   "did S send something in this seq range" (receipts)
  *   INDEX messages_by_media (media_id) WHERE media_id IS NOT NULL   who may read a media item; FK check on
  *                                                                    the deletion of an item
+ *   INDEX messages_expiring (expires_at) WHERE expires_at IS NOT NULL AND purged_at IS NULL   the timer sweep
  * </pre>
  * One append is one task of the group-commit writer: look up {@code (sender_id, client_id)}; for a draft with
  * media count the reference ({@code UPDATE media SET message_refs = message_refs + 1}, a row lock on PostgreSQL
  * that excludes a concurrent garbage collection of the item; no such item: {@code MediaMissing}); advance
  * {@code chats.last_seq} (the row lock that serializes a chat on PostgreSQL); under that lock check the sender
  * is an active member and, in a group whose {@code groups.only_admins_send} is set, not a plain MEMBER (else the
- * task's savepoint is rolled back, so no seq is burnt and no reference is counted); insert the message; append
- * a {@code MessageAdded} entry to every active member's update stream ({@link UpdateEntries#append}: one
- * {@code UPDATE users … RETURNING} per 500 members and one JDBC batch of entry rows). The caller returns after
+ * task's savepoint is rolled back, so no seq is burnt and no reference is counted); insert the message (with
+ * {@code expires_at} when the timer read by the sequencing statement is on, and {@code undelivered} = the number
+ * of entries appended next: no extra statement); append a {@code MessageAdded} entry to every active member's
+ * update stream ({@link UpdateEntries#append}: one {@code UPDATE users … RETURNING} per 500 members and one JDBC
+ * batch of entry rows). The caller returns after
  * the commit. Every read of a message resolves its {@link MediaRef} with LEFT JOINs on the media tables
- * ({@link Rows#messageJoins}).
+ * ({@link Rows#messageJoins}). History pages skip purged messages; the clientId look-up finds them (a resent
+ * clientId returns the skeleton as a duplicate, so the send stays idempotent).
  */
 public final class SqlMessageLog implements MessageLog {
     private static final String BY_CLIENT_ID = "SELECT " + Rows.messageColumns("m") + " FROM messages m"
             + Rows.messageJoins("m") + " WHERE m.sender_id = ? AND m.client_id = ?";
     private static final String PAGE = "SELECT " + Rows.messageColumns("m") + " FROM messages m"
-            + Rows.messageJoins("m") + " WHERE m.chat_id = ? AND m.seq > ? AND m.seq < ? ORDER BY m.seq ";
+            + Rows.messageJoins("m") + " WHERE m.chat_id = ? AND m.seq > ? AND m.seq < ? AND m.purged_at IS NULL"
+            + " ORDER BY m.seq ";
 
     private final SqlDatabase database;
 
@@ -114,7 +122,8 @@ public final class SqlMessageLog implements MessageLog {
             return refused.get();
         }
         Message message = message(draft, sequenced.get().seq(), media);
-        if (!ChatLog.insert(c, message)) {
+        Long expiresAt = sequenced.get().expiresAt(message.createdAt());
+        if (!ChatLog.insert(c, message, expiresAt, members.size())) {
             tx.discard();
             return new Appended(byClientId(c, draft.senderId(), draft.clientId()).orElseThrow(), true);
         }

@@ -8,12 +8,13 @@ import dev.parley.core.port.LastSeenStore;
 import dev.parley.core.port.MediaStore;
 import dev.parley.core.port.MessageLog;
 import dev.parley.core.port.ReceiptStore;
+import dev.parley.core.port.RetentionStore;
 import dev.parley.core.port.UpdateStream;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The nine store ports on one SQL database: what the composition root builds. Close it last, after the
+ * The ten store ports on one SQL database: what the composition root builds. Close it last, after the
  * services: {@link #close()} finishes the queued writes, then closes the connections.
  *
  * <pre>{@code
@@ -32,6 +33,7 @@ public final class SqlStores implements AutoCloseable {
     private final SqlContactStore contacts;
     private final SqlLastSeenStore lastSeen;
     private final SqlMediaStore media;
+    private final SqlRetentionStore retention;
 
     public SqlStores(SqlDatabase database, Clock clock) {
         this.database = database;
@@ -44,6 +46,7 @@ public final class SqlStores implements AutoCloseable {
         this.contacts = new SqlContactStore(database);
         this.lastSeen = new SqlLastSeenStore(database);
         this.media = new SqlMediaStore(database);
+        this.retention = new SqlRetentionStore(database);
     }
 
     /** The embedded store: the SQLite file {@code file} (created and migrated if needed; its folder must exist). */
@@ -90,6 +93,10 @@ public final class SqlStores implements AutoCloseable {
 
     public MediaStore media() {
         return media;
+    }
+
+    public RetentionStore retention() {
+        return retention;
     }
 
     /** The database underneath (dialect, commit count). */

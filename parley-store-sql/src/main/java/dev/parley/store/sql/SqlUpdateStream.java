@@ -12,21 +12,29 @@ import java.util.List;
  *   user_id       BIGINT FK users  } PRIMARY KEY (user_id, cursor); cursor is 1, 2, 3 … per user, no gaps,
  *   cursor        BIGINT           }   taken from users.update_head in the transaction that appends
  *   kind          TEXT           MESSAGE_ADDED | RECEIPT_MOVED | CHAT_CREATED | GROUP_RECEIPT | JOIN_REQUESTED
+ *                                | EXPIRED
  *   chat_id       BIGINT         the chat the event is about (every kind)
  *   seq           BIGINT         MESSAGE_ADDED: the entry (chat_id, seq), joined with messages on read (a
  *                                SYSTEM entry comes back with its SystemEvent, a media message with its
- *                                MediaRef)
+ *                                MediaRef; counted in messages.undelivered, see SqlRetentionStore);
+ *                                EXPIRED: the first seq of the expired range
+ *   to_seq        BIGINT         EXPIRED: the last seq of the range
  *   member_id     BIGINT         RECEIPT_MOVED: whose watermarks moved; JOIN_REQUESTED: who asked to join
  *   delivered_seq BIGINT         RECEIPT_MOVED: the member's deliveredSeq after the move;
  *                                GROUP_RECEIPT: seq every other active member delivered
  *   read_seq      BIGINT         RECEIPT_MOVED: the member's readSeq after the move;
  *                                GROUP_RECEIPT: seq every other active member read
  *   read_shared   BOOLEAN        RECEIPT_MOVED: whether the member shares read receipts (INTEGER on SQLite)
- *   payload       TEXT           CHAT_CREATED: member user ids as a comma list ("3,7"); the kind comes from chats
+ *   payload       TEXT           CHAT_CREATED: member user ids as a comma list ("3,7"); the kind comes from chats;
+ *                                EXPIRED: the reason, TIMER | TTL
  *   created_at    BIGINT         epoch millis of the append
  * </pre>
  * Columns that do not apply to a kind are NULL. Device progress is {@code devices.acked_cursor} (see
- * {@link SqlAccountStore}); the user's head is {@code users.update_head}.
+ * {@link SqlAccountStore}); the user's head is {@code users.update_head}. The table has no index besides its
+ * primary key, on purpose: every send inserts one row per recipient. Entries leave it once every active device of
+ * their user acknowledged them, or after the undelivered TTL ({@link SqlRetentionStore}), so in steady state it
+ * holds only unacknowledged entries, and the few sweeps that are not by user (TTL, a chat's expired messages)
+ * scan it.
  */
 public final class SqlUpdateStream implements UpdateStream {
     private final SqlDatabase database;

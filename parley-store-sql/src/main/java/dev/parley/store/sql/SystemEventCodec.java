@@ -11,27 +11,31 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The text form of a {@link SystemEvent} in {@code messages.system}: eight fields separated by {@code |}
+ * The text form of a {@link SystemEvent} in {@code messages.system}: eight fields separated by {@code |}, and a
+ * ninth when the event carries a timer
  * <pre>
- * ACTION|actorId|userIds|role|name|description|avatar|settings
+ * ACTION|actorId|userIds|role|name|description|avatar|settings[|timerSeconds]
  *   ACTION       SystemEvent.Action name
  *   actorId      decimal
  *   userIds      decimal ids separated by ',' ("" when none), in the event's order
  *   role         Role name, or null
  *   name, description, avatar   the GroupInfo; all three null when the event has no info
  *   settings     two digits onlyAdminsSend onlyAdminsEdit ("10" = only admins send), or null
+ *   timerSeconds decimal (TIMER_CHANGED); absent when the event has no timer, so every event stored before
+ *                timers existed reads back unchanged and events without a timer are still written the same
  * </pre>
  * Null is written {@code \0}. In text, {@code \} is written {@code \\} and {@code |} is written {@code \|};
  * nothing else is escaped, so names in any script stay as short as they are. Examples:
  * {@code CREATED|7|8,9|\0|Family|\0|\0|00}, {@code ROLE_CHANGED|7|9|ADMIN|\0|\0|\0|\0},
- * {@code INFO_CHANGED|7||\0|Trip \| 2026|Bring boots|\0|\0}. An info is written only with its name (a
- * GroupInfo always has one), so "no info" is told by a null name.
+ * {@code INFO_CHANGED|7||\0|Trip \| 2026|Bring boots|\0|\0}, {@code TIMER_CHANGED|7||\0|\0|\0|\0|\0|86400}.
+ * An info is written only with its name (a GroupInfo always has one), so "no info" is told by a null name.
  */
 final class SystemEventCodec {
     private static final char SEPARATOR = '|';
     private static final char ESCAPE = '\\';
     private static final String NULL = "\\0";
     private static final int FIELDS = 8;
+    private static final int FIELDS_WITH_TIMER = 9;
 
     private SystemEventCodec() {
     }
@@ -45,6 +49,10 @@ final class SystemEventCodec {
                 info == null ? null : info.name(), info == null ? null : info.description(),
                 info == null ? null : info.avatar(),
                 settings == null ? null : flag(settings.onlyAdminsSend()) + flag(settings.onlyAdminsEdit()));
+        if (event.timerSeconds() != null) {
+            fields = new ArrayList<>(fields);
+            fields.add(Long.toString(event.timerSeconds()));
+        }
         StringBuilder text = new StringBuilder();
         for (String field : fields) {
             if (!text.isEmpty()) {
@@ -61,13 +69,15 @@ final class SystemEventCodec {
             return null;
         }
         List<String> fields = split(text);
-        if (fields.size() != FIELDS) {
+        if (fields.size() != FIELDS && fields.size() != FIELDS_WITH_TIMER) {
             throw new IllegalStateException("stored system event '" + text + "' has " + fields.size()
-                    + " fields; expected " + FIELDS);
+                    + " fields; expected " + FIELDS + " or " + FIELDS_WITH_TIMER);
         }
         GroupInfo info = fields.get(4) == null ? null : new GroupInfo(fields.get(4), fields.get(5), fields.get(6));
+        Long timer = fields.size() == FIELDS_WITH_TIMER ? timer(fields.get(8), text) : null;
         return new SystemEvent(Action.valueOf(fields.get(0)), Long.parseLong(fields.get(1)), ids(fields.get(2)),
-                fields.get(3) == null ? null : Role.valueOf(fields.get(3)), info, settings(fields.get(7), text));
+                fields.get(3) == null ? null : Role.valueOf(fields.get(3)), info, settings(fields.get(7), text),
+                timer);
     }
 
     private static void appendField(StringBuilder text, String field) {
@@ -126,6 +136,14 @@ final class SystemEventCodec {
                     + "'; expected two digits 0/1");
         }
         return new GroupSettings(field.charAt(0) == '1', field.charAt(1) == '1');
+    }
+
+    private static Long timer(String field, String text) {
+        if (field == null || !field.matches("[0-9]{1,19}")) {
+            throw new IllegalStateException("stored system event '" + text + "' has timer '" + field
+                    + "'; expected a decimal number of seconds");
+        }
+        return Long.valueOf(field);
     }
 
     private static String flag(boolean value) {

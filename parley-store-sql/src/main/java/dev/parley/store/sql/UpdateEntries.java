@@ -3,6 +3,7 @@ package dev.parley.store.sql;
 import dev.parley.core.model.ChatKind;
 import dev.parley.core.model.Event;
 import dev.parley.core.model.Event.ChatCreated;
+import dev.parley.core.model.Event.Expired;
 import dev.parley.core.model.Event.GroupReceipt;
 import dev.parley.core.model.Event.JoinRequested;
 import dev.parley.core.model.Event.MessageAdded;
@@ -27,17 +28,22 @@ final class UpdateEntries {
     static final String CHAT_CREATED = "CHAT_CREATED";
     static final String GROUP_RECEIPT = "GROUP_RECEIPT";
     static final String JOIN_REQUESTED = "JOIN_REQUESTED";
+    static final String EXPIRED = "EXPIRED";
     /** Users whose heads one {@code UPDATE users … WHERE id IN (…)} advances: bounded bind-variable count. */
     static final int HEADS_PER_STATEMENT = 500;
 
-    private static final String INSERT = "INSERT INTO updates (user_id, cursor, kind, chat_id, seq, member_id,"
-            + " delivered_seq, read_seq, read_shared, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO updates (user_id, cursor, kind, chat_id, seq, to_seq,"
+            + " member_id, delivered_seq, read_seq, read_shared, payload, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // only MESSAGE_ADDED joins its message (EXPIRED keeps a seq too); an entry of a purged message is skipped
+    // (none should remain: the purge deletes them first, see SqlRetentionStore)
     private static final String READ = "SELECT u.user_id, u.cursor, u.kind, u.chat_id, u.member_id,"
-            + " u.delivered_seq, u.read_seq, u.read_shared, u.payload, c.kind, " + Rows.messageColumns("m")
-            + " FROM updates u LEFT JOIN chats c ON c.id = u.chat_id"
-            + " LEFT JOIN messages m ON m.chat_id = u.chat_id AND m.seq = u.seq" + Rows.messageJoins("m")
-            + " WHERE u.user_id = ? AND u.cursor > ? ORDER BY u.cursor LIMIT ?";
-    private static final int FIRST_MESSAGE_COLUMN = 11;
+            + " u.delivered_seq, u.read_seq, u.read_shared, u.payload, c.kind, u.seq, u.to_seq, "
+            + Rows.messageColumns("m") + " FROM updates u LEFT JOIN chats c ON c.id = u.chat_id"
+            + " LEFT JOIN messages m ON u.kind = '" + MESSAGE_ADDED + "' AND m.chat_id = u.chat_id AND m.seq = u.seq"
+            + Rows.messageJoins("m") + " WHERE u.user_id = ? AND u.cursor > ? AND m.purged_at IS NULL"
+            + " ORDER BY u.cursor LIMIT ?";
+    private static final int FIRST_MESSAGE_COLUMN = 13;
 
     private UpdateEntries() {
     }
@@ -97,15 +103,17 @@ final class UpdateEntries {
         Object cursor = update.cursor();
         return switch (update.event()) {
             case MessageAdded added -> new Object[] {user, cursor, MESSAGE_ADDED, added.message().chatId(),
-                    added.message().seq(), null, null, null, null, null, createdAt};
-            case ReceiptMoved moved -> new Object[] {user, cursor, RECEIPT_MOVED, moved.chatId(), null,
+                    added.message().seq(), null, null, null, null, null, null, createdAt};
+            case ReceiptMoved moved -> new Object[] {user, cursor, RECEIPT_MOVED, moved.chatId(), null, null,
                     moved.memberId(), moved.deliveredSeq(), moved.readSeq(), moved.readShared(), null, createdAt};
             case ChatCreated created -> new Object[] {user, cursor, CHAT_CREATED, created.chatId(), null, null,
-                    null, null, null, joinIds(created.memberIds()), createdAt};
+                    null, null, null, null, joinIds(created.memberIds()), createdAt};
             case GroupReceipt receipt -> new Object[] {user, cursor, GROUP_RECEIPT, receipt.chatId(), null, null,
-                    receipt.deliveredSeq(), receipt.readSeq(), null, null, createdAt};
+                    null, receipt.deliveredSeq(), receipt.readSeq(), null, null, createdAt};
             case JoinRequested requested -> new Object[] {user, cursor, JOIN_REQUESTED, requested.chatId(), null,
-                    requested.userId(), null, null, null, null, createdAt};
+                    null, requested.userId(), null, null, null, null, createdAt};
+            case Expired expired -> new Object[] {user, cursor, EXPIRED, expired.chatId(), expired.fromSeq(),
+                    expired.toSeq(), null, null, null, null, expired.reason().name(), createdAt};
         };
     }
 
@@ -122,9 +130,11 @@ final class UpdateEntries {
                     splitIds(row.getString(9)));
             case GROUP_RECEIPT -> new GroupReceipt(chatId, row.getLong(6), row.getLong(7));
             case JOIN_REQUESTED -> new JoinRequested(chatId, row.getLong(5));
+            case EXPIRED -> new Expired(chatId, row.getLong(11), row.getLong(12),
+                    Expired.Reason.valueOf(row.getString(9)));
             default -> throw new IllegalStateException("update " + cursor + " of user " + userId
                     + " has kind '" + kind + "'; expected one of " + List.of(MESSAGE_ADDED, RECEIPT_MOVED,
-                    CHAT_CREATED, GROUP_RECEIPT, JOIN_REQUESTED));
+                    CHAT_CREATED, GROUP_RECEIPT, JOIN_REQUESTED, EXPIRED));
         };
         return new Update(userId, cursor, event);
     }

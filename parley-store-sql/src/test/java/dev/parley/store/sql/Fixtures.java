@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Fresh, empty databases for the tests: a SQLite file in a temp folder, a PostgreSQL schema of its own. */
@@ -23,8 +24,14 @@ final class Fixtures {
     }
 
     static Stores sqlite() throws IOException {
+        return sqlite(sql -> { });
+    }
+
+    /** {@link #sqlite()}, handing the adapter to {@code opened} first (for checks in SQL). */
+    static Stores sqlite(Consumer<SqlStores> opened) throws IOException {
         Path dir = Files.createTempDirectory("parley-sqlite-");
         SqlStores sql = SqlStores.sqlite(dir.resolve("parley.db"), Clock.systemUTC());
+        opened.accept(sql);
         return stores(sql, () -> {
             sql.close();
             deleteRecursively(dir);
@@ -33,6 +40,11 @@ final class Fixtures {
 
     /** A new schema {@code parley_test_<random>} in the local test database, dropped on close. */
     static Stores postgres() throws SQLException {
+        return postgres(sql -> { });
+    }
+
+    /** {@link #postgres()}, handing the adapter to {@code opened} first (for checks in SQL). */
+    static Stores postgres(Consumer<SqlStores> opened) throws SQLException {
         String schema = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE SCHEMA " + schema);
         SqlStores sql;
@@ -42,6 +54,7 @@ final class Fixtures {
             execute("DROP SCHEMA " + schema + " CASCADE");
             throw e;
         }
+        opened.accept(sql);
         return stores(sql, () -> {
             sql.close();
             execute("DROP SCHEMA " + schema + " CASCADE");
@@ -50,7 +63,7 @@ final class Fixtures {
 
     static Stores stores(SqlStores sql, AutoCloseable closer) {
         return new Stores(sql.accounts(), sql.chats(), sql.messages(), sql.updates(), sql.receipts(), sql.groups(),
-                sql.contacts(), sql.lastSeen(), sql.media(), closer);
+                sql.contacts(), sql.lastSeen(), sql.media(), sql.retention(), closer);
     }
 
     private static void execute(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.parley.store.sql;
 
+import dev.parley.core.model.Retention;
 import dev.parley.testkit.contract.AccountStoreContract;
 import dev.parley.testkit.contract.ChatStoreContract;
 import dev.parley.testkit.contract.ContactStoreContract;
@@ -10,6 +11,8 @@ import dev.parley.testkit.contract.MediaMessagesContract;
 import dev.parley.testkit.contract.MediaStoreContract;
 import dev.parley.testkit.contract.MessageLogContract;
 import dev.parley.testkit.contract.ReceiptStoreContract;
+import dev.parley.testkit.contract.RetentionPurgeContract;
+import dev.parley.testkit.contract.RetentionTimerContract;
 import dev.parley.testkit.contract.Stores;
 import dev.parley.testkit.contract.UpdateStreamContract;
 import org.junit.jupiter.api.Nested;
@@ -102,6 +105,36 @@ class PostgresStoresTest {
         @Override
         protected Stores newStores() throws Exception {
             return Fixtures.postgres();
+        }
+    }
+
+    @Nested
+    class RetentionPurge extends RetentionPurgeContract {
+        private SqlStores sql;
+
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.postgres(opened -> sql = opened);
+        }
+
+        @Override
+        protected void checkBookkeeping(Retention policy) {
+            RetentionBookkeeping.check(sql, policy);
+        }
+    }
+
+    @Nested
+    class RetentionTimer extends RetentionTimerContract {
+        private SqlStores sql;
+
+        @Override
+        protected Stores newStores() throws Exception {
+            return Fixtures.postgres(opened -> sql = opened);
+        }
+
+        @Override
+        protected void checkBookkeeping(Retention policy) {
+            RetentionBookkeeping.check(sql, policy);
         }
     }
 }

@@ -23,6 +23,19 @@ class SystemEventCodecTest {
         assertThat(SystemEventCodec.encode(new SystemEvent(Action.INFO_CHANGED, 7, List.of(), null,
                 new GroupInfo("Trip | 2026", "Bring boots", null), null)))
                 .isEqualTo("INFO_CHANGED|7||\\0|Trip \\| 2026|Bring boots|\\0|\\0");
+        assertThat(SystemEventCodec.encode(new SystemEvent(Action.TIMER_CHANGED, 7, List.of(), null, null, null,
+                86_400L))).isEqualTo("TIMER_CHANGED|7||\\0|\\0|\\0|\\0|\\0|86400");
+    }
+
+    @Test
+    void eventsWithoutATimerAreWrittenAsBeforeTimersExisted() {
+        String stored = "SETTINGS_CHANGED|4||\\0|\\0|\\0|\\0|01";
+        SystemEvent event = new SystemEvent(Action.SETTINGS_CHANGED, 4, List.of(), null, null,
+                new GroupSettings(false, true));
+
+        assertThat(SystemEventCodec.decode(stored)).isEqualTo(event);
+        assertThat(event.timerSeconds()).isNull();
+        assertThat(SystemEventCodec.encode(event)).isEqualTo(stored);
     }
 
     @Test
@@ -39,7 +52,9 @@ class SystemEventCodecTest {
                         new GroupInfo("\\0", "a\\|b||\\\\", "0\\"), null),
                 new SystemEvent(Action.JOINED, 6, List.of(7L), null, null, null),
                 new SystemEvent(Action.INFO_CHANGED, 4, List.of(), null,
-                        new GroupInfo("Климат 🧗 المناخ", "line\nbreak\ttab", "media:9"), null));
+                        new GroupInfo("Климат 🧗 المناخ", "line\nbreak\ttab", "media:9"), null),
+                new SystemEvent(Action.TIMER_CHANGED, 4, List.of(), null, null, null, 0L),
+                new SystemEvent(Action.TIMER_CHANGED, 4, List.of(), null, null, null, 604_800L));
 
         for (SystemEvent event : events) {
             assertThat(SystemEventCodec.decode(SystemEventCodec.encode(event))).as(event.toString()).isEqualTo(event);
@@ -53,5 +68,9 @@ class SystemEventCodecTest {
                 .hasMessageContaining("'ADDED|1|2'").hasMessageContaining("3 fields");
         assertThatThrownBy(() -> SystemEventCodec.decode("ADDED|1||\\0|\\0|\\0|\\0|yes"))
                 .hasMessageContaining("settings 'yes'");
+        assertThatThrownBy(() -> SystemEventCodec.decode("TIMER_CHANGED|1||\\0|\\0|\\0|\\0|\\0|soon"))
+                .hasMessageContaining("timer 'soon'");
+        assertThatThrownBy(() -> SystemEventCodec.decode("ADDED|1||\\0|\\0|\\0|\\0|\\0|1|2"))
+                .hasMessageContaining("10 fields");
     }
 }

@@ -47,7 +47,7 @@ public abstract class StoreContractSupport {
     private final AtomicLong millis = new AtomicLong();
     private final AtomicInteger tokens = new AtomicInteger();
 
-    /** The nine ports on ONE new, empty database; {@link Stores#closer()} is called after the test. */
+    /** The ten ports on ONE new, empty database; {@link Stores#closer()} is called after the test. */
     protected abstract Stores newStores() throws Exception;
 
     @BeforeEach
