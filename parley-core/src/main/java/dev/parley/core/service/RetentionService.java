@@ -21,6 +21,8 @@ public final class RetentionService {
     private static final int BATCH = 500;
     /** Batches per run: a run that still has work leaves the rest to the next run. */
     private static final int MAX_BATCHES = 200;
+    /** Pause after a batch, as a multiple of its duration (2: the purge takes at most ~1/3 of the writer). */
+    private static final int PAUSE_FACTOR = 2;
 
     private final RetentionStore store;
     private final Retention policy;
@@ -55,16 +57,32 @@ public final class RetentionService {
         };
     }
 
-    /** Runs purge batches until nothing is left or the run's budget is spent; returns the totals. */
+    /**
+     * Runs purge batches until nothing is left or the run's budget is spent; returns the totals. Between batches it
+     * pauses {@value #PAUSE_FACTOR}× as long as the batch took, so a large backlog uses at most about a third of
+     * the store's single writer and sends keep most of it (docs/benchmarks.md, "Purge cost").
+     */
     public PurgeReport purge() {
         PurgeReport total = PurgeReport.NOTHING;
         for (int i = 0; i < MAX_BATCHES; i++) {
+            long started = System.nanoTime();
             PurgeReport batch = store.purge(policy, clock.instant(), BATCH);
             total = total.plus(batch);
-            if (!batch.more()) {
+            if (!batch.more() || !pause(System.nanoTime() - started)) {
                 break;
             }
         }
         return total;
+    }
+
+    /** Waits {@value #PAUSE_FACTOR}× the batch's duration; false when interrupted (shutting down). */
+    private static boolean pause(long batchNanos) {
+        try {
+            Thread.sleep(java.time.Duration.ofNanos(batchNanos * PAUSE_FACTOR));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

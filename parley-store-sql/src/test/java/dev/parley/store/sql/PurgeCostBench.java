@@ -9,6 +9,8 @@ import dev.parley.core.model.NewUser;
 import dev.parley.core.model.PurgeReport;
 import dev.parley.core.model.Retention;
 import dev.parley.core.model.User;
+import dev.parley.core.service.MessageIds;
+import dev.parley.core.service.RetentionService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  * {@value #PAIRS} direct chats, one device per user. A backlog of {@value #BACKLOG} delivered messages (every device
  * acknowledged) waits for the purge. Then {@value #SENDERS} senders append {@value #SENDS} messages, once with no
- * purge running and once while a purge loop (batches of 500, as the server runs it) deletes the backlog.
+ * purge running and once while the server's purge loop ({@link RetentionService#purge}: paced batches of 500)
+ * deletes the backlog ({@code -Dunpaced=true -Dbatch=N}: raw store batches back to back, for comparison).
  * Numbers go to docs/benchmarks.md ("Purge cost").
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -43,6 +46,7 @@ class PurgeCostBench {
     private static final int SENDERS = 8;
     private static final int BACKLOG = 20_000;
     private static final int SENDS = 4_000;
+    private static final int BATCH = Integer.getInteger("batch", 500);
     private static final Retention POLICY = new Retention(Retention.Mode.UNTIL_DELIVERED, Duration.ofDays(30));
 
     private record Pair(Chat chat, User a, Device da, User b, Device db) {
@@ -66,7 +70,8 @@ class PurgeCostBench {
                     return null;
                 });
                 double busy = send(stores, pairs, SENDS, "busy");
-                long duringSends = purged.get();
+                long duringSends = stores.database().read(c -> Jdbc.first(c,
+                        "SELECT COUNT(*) FROM messages WHERE purged_at IS NOT NULL", row -> row.getLong(1))).orElseThrow();
                 stop.set(true);
                 loop.get();
                 double purgeSeconds = (System.nanoTime() - purgeStart) / 1e9;
@@ -79,10 +84,16 @@ class PurgeCostBench {
         }
     }
 
-    /** Batches back to back while there is work (as one server run does), idling 50 ms when there is none. */
+    /**
+     * The server's purge runs back to back: {@link RetentionService#purge} (paced batches of 500); with
+     * {@code -Dunpaced=true} raw store batches of {@code -Dbatch} rows with no pause. Idles 50 ms when there is no work.
+     */
     private static void purgeUntil(SqlStores stores, AtomicBoolean stop, AtomicLong purged) throws Exception {
+        RetentionService service = new RetentionService(stores.retention(), POLICY,
+                new MessageIds(Clock.systemUTC(), new java.security.SecureRandom()), Clock.systemUTC());
         while (true) {
-            PurgeReport r = stores.retention().purge(POLICY, Instant.now(), 500);
+            PurgeReport r = Boolean.getBoolean("unpaced") ? stores.retention().purge(POLICY, Instant.now(), BATCH)
+                    : service.purge();
             purged.addAndGet(r.purgedMessages());
             if (!r.more()) {
                 if (stop.get()) {
