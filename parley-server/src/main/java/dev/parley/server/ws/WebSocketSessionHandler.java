@@ -47,6 +47,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
+            dropHttpHandlers(ctx);
             session = new WebSocketSession(ctx.channel(), services);
             session.opened(token(hs));
         } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
@@ -132,6 +133,19 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     }
 
     /** A token from {@code ?access_token=} or a {@code bearer.<token>} subprotocol, else null. */
+    /**
+     * After the upgrade only WebSocket frames arrive: the HTTP-only handlers (streamed media, JSON API) would sit in
+     * every idle connection's pipeline for nothing (docs/benchmarks.md, B3), so they go. The handshaker already
+     * replaced the HTTP codec and removed the aggregator.
+     */
+    private static void dropHttpHandlers(ChannelHandlerContext ctx) {
+        for (String name : List.of("media", "api")) {
+            if (ctx.pipeline().get(name) != null) {
+                ctx.pipeline().remove(name);
+            }
+        }
+    }
+
     private static String token(WebSocketServerProtocolHandler.HandshakeComplete hs) {
         List<String> query = new QueryStringDecoder(hs.requestUri()).parameters().get("access_token");
         if (query != null && !query.isEmpty()) {
