@@ -85,6 +85,26 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Sends a close frame with {@code code} (masked with a zero key, as a client must mask). */
+    void sendClose(int code) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, (byte) (code >> 8), (byte) code});
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the server closed the connection: the next read finds the end of the stream. */
+    boolean atEnd() {
+        try {
+            return in.read() < 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

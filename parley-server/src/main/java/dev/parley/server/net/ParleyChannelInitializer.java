@@ -58,7 +58,7 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
                 .checkStartsWith(true)
                 .subprotocols(WebSocketSessionHandler.SUBPROTOCOL)
                 .maxFramePayloadLength(ws.hardMaxFrameBytes())
-                .handleCloseFrames(true)
+                .handleCloseFrames(false)
                 .dropPongFrames(false)
                 .withUTF8Validator(false)
                 .handshakeTimeoutMillis(10_000)

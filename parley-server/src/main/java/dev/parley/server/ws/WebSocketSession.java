@@ -225,6 +225,11 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         }
     }
 
+    /** Whether this side has sent its close frame (nothing more is sent). */
+    boolean closing() {
+        return closing;
+    }
+
     void close(int code, String reason) {
         if (closing) {
             return;

@@ -60,6 +60,10 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            if (msg instanceof CloseWebSocketFrame close) {
+                onPeerClose(ctx, close);
+                return;
+            }
             if (session == null) {
                 return;
             }
@@ -101,8 +105,30 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
         }
     }
 
-    private static void closeWith(ChannelHandlerContext ctx, int code, String reason) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+    private void closeWith(ChannelHandlerContext ctx, int code, String reason) {
+        if (session != null) {
+            session.close(code, reason);
+        } else {
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /**
+     * The peer's close frame (close frames are handled here, not by Netty's protocol handler, so that exactly one
+     * close frame ever leaves): the reply to ours — just close the TCP connection — or the peer starting the close
+     * handshake — echo its code once, then close.
+     */
+    private void onPeerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        if (session != null && session.closing()) {
+            ctx.close();
+            return;
+        }
+        int code = close.statusCode() > 0 ? close.statusCode() : 1000;
+        if (session != null) {
+            session.close(code, "");
+        } else {
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, "")).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private void onText(ByteBuf content) {
