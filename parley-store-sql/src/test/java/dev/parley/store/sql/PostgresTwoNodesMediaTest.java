@@ -14,11 +14,6 @@ import dev.parley.core.model.Message;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.NewUser;
 import dev.parley.core.model.User;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,15 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Media reference counting with two "nodes" (two stores, each with its own writer) on one PostgreSQL schema:
@@ -46,71 +35,55 @@ class PostgresTwoNodesMediaTest {
     private static final Instant CUTOFF = OLD.plusSeconds(1);
     private static final Instant YOUNG = OLD.plus(Duration.ofHours(1));
 
-    private final String schema = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicInteger blobs = new AtomicInteger();
-    private SqlStores nodeA;
-    private SqlStores nodeB;
-
-    @BeforeEach
-    void open() throws SQLException {
-        execute("CREATE SCHEMA " + schema);
-        String url = Fixtures.POSTGRES_URL + "?currentSchema=" + schema;
-        nodeA = SqlStores.postgres(url, Fixtures.POSTGRES_USER, "", Clock.systemUTC());
-        nodeB = SqlStores.postgres(url, Fixtures.POSTGRES_USER, "", Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        nodeA.close();
-        nodeB.close();
-        execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    @RegisterExtension
+    final TwoPostgresNodes nodes = new TwoPostgresNodes();
 
     @Test
     void bothNodesSavingTheSameBytesShareOneCountedContent() throws Exception {
         User alice = user("alice");
 
-        List<MediaItem> items = concurrently(8, i -> save(node(i), alice, "same bytes", OLD));
+        List<MediaItem> items = TwoPostgresNodes.concurrently(8, i -> save(nodes.node(i), alice, "same bytes", OLD));
 
         MediaContent shared = items.getFirst().content();
         assertThat(items).extracting(MediaItem::content).containsOnly(shared);
-        assertThat(nodeA.media().collect(CUTOFF, 7)).as("one item is left on the content").isEmpty();
-        assertThat(nodeB.media().collect(CUTOFF, 7)).as("every save was counted").containsExactly(shared);
+        assertThat(nodes.a().media().collect(CUTOFF, 7)).as("one item is left on the content").isEmpty();
+        assertThat(nodes.b().media().collect(CUTOFF, 7)).as("every save was counted").containsExactly(shared);
     }
 
     @Test
     void collectionOnOneNodeNeverDeletesWhatAnAppendOnTheOtherReferences() throws Exception {
         User alice = user("alice");
         User bob = user("bob");
-        Chat chat = nodeA.chats().openDirect(alice.id(), bob.id(), OLD);
+        Chat chat = nodes.a().chats().openDirect(alice.id(), bob.id(), OLD);
         List<MediaItem> items = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            items.add(save(nodeA, alice, "item " + i, OLD));
+            items.add(save(nodes.a(), alice, "item " + i, OLD));
         }
         Set<Long> collected = new HashSet<>();
 
-        List<AppendResult> appends = concurrently(2, i -> {
+        List<AppendResult> appends = TwoPostgresNodes.concurrently(2, i -> {
             if (i == 0) {
-                return appendEach(nodeB, chat, alice, items);
+                return appendEach(nodes.b(), chat, alice, items);
             }
-            while (collectBatch(nodeA, collected)) {
+            while (collectBatch(nodes.a(), collected)) {
                 // until a batch finds nothing: then every item is referenced or collected
             }
             return null;
         }).getFirst();
-        List<Message> history = nodeA.messages().history(chat.id(), new HistoryQuery(null, null, 100), 0,
+        List<Message> history = nodes.a().messages().history(chat.id(), new HistoryQuery(null, null, 100), 0,
                 Long.MAX_VALUE).messages();
         for (int i = 0; i < items.size(); i++) {
             MediaItem item = items.get(i);
             if (appends.get(i) instanceof Appended) {
-                assertThat(nodeA.media().item(item.id())).as("referenced item %d", i).isPresent();
+                assertThat(nodes.a().media().item(item.id())).as("referenced item %d", i).isPresent();
                 assertThat(collected).as("content of referenced item %d", i).doesNotContain(item.content().id());
             } else {
                 assertThat(appends.get(i)).isEqualTo(new MediaMissing(item.id()));
                 assertThat(collected).as("content of collected item %d", i).contains(item.content().id());
             }
         }
-        assertThat(history).allSatisfy(m -> assertThat(nodeB.media().item(m.media().mediaId())).isPresent());
+        assertThat(history).allSatisfy(m -> assertThat(nodes.b().media().item(m.media().mediaId())).isPresent());
         assertThat(history.size() + collected.size()).isEqualTo(items.size());
     }
 
@@ -119,25 +92,25 @@ class PostgresTwoNodesMediaTest {
         User alice = user("alice");
         for (int round = 0; round < 20; round++) {
             String seed = "round " + round;
-            MediaItem old = save(nodeA, alice, seed, OLD);
+            MediaItem old = save(nodes.a(), alice, seed, OLD);
             Set<Long> collected = new HashSet<>();
 
-            MediaItem saved = concurrently(2, i -> {
+            MediaItem saved = TwoPostgresNodes.concurrently(2, i -> {
                 if (i == 0) {
-                    return save(nodeB, alice, seed, YOUNG);
+                    return save(nodes.b(), alice, seed, YOUNG);
                 }
-                collectBatch(nodeA, collected);
+                collectBatch(nodes.a(), collected);
                 return null;
             }).getFirst();
 
             MediaContent used = saved.content();
             boolean reused = used.id() == old.content().id();
-            assertThat(nodeA.media().item(old.id())).as("round %d: the old item is collected", round).isEmpty();
+            assertThat(nodes.a().media().item(old.id())).as("round %d: the old item is collected", round).isEmpty();
             assertThat(collected.contains(old.content().id())).as("round %d: old content deleting", round)
                     .isEqualTo(!reused);
             assertThat(collected).as("round %d", round).doesNotContain(used.id());
-            assertThat(nodeA.media().liveContent(used.sha256(), used.size())).as("round %d", round).contains(used);
-            assertThat(nodeB.media().item(saved.id())).as("round %d", round).contains(saved);
+            assertThat(nodes.a().media().liveContent(used.sha256(), used.size())).as("round %d", round).contains(used);
+            assertThat(nodes.b().media().item(saved.id())).as("round %d", round).contains(saved);
         }
     }
 
@@ -167,33 +140,7 @@ class PostgresTwoNodesMediaTest {
                 null, null, null, at), null);
     }
 
-    private SqlStores node(int i) {
-        return i % 2 == 0 ? nodeA : nodeB;
-    }
-
     private User user(String name) {
-        return nodeA.accounts().createUser(new NewUser(name, null, name, "hash", OLD));
-    }
-
-    private static <T> List<T> concurrently(int threads, IntFunction<T> work) throws Exception {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(executor.submit((Callable<T>) () -> work.apply(index)));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(Fixtures.POSTGRES_URL, Fixtures.POSTGRES_USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        return nodes.a().accounts().createUser(new NewUser(name, null, name, "hash", OLD));
     }
 }

@@ -19,11 +19,6 @@ import dev.parley.core.model.Retention;
 import dev.parley.core.model.TimerChange;
 import dev.parley.core.model.Update;
 import dev.parley.core.model.User;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two "nodes" (two stores, each with its own writer) purging one PostgreSQL schema at once, in small batches:
@@ -50,45 +44,29 @@ class PostgresTwoNodesRetentionTest {
     private static final int MESSAGES = 40;
     private static final int BATCH = 7;
 
-    private final String schema = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final AtomicLong millis = new AtomicLong();
-    private SqlStores nodeA;
-    private SqlStores nodeB;
-
-    @BeforeEach
-    void open() throws SQLException {
-        execute("CREATE SCHEMA " + schema);
-        String url = Fixtures.POSTGRES_URL + "?currentSchema=" + schema;
-        nodeA = SqlStores.postgres(url, Fixtures.POSTGRES_USER, "", Clock.systemUTC());
-        nodeB = SqlStores.postgres(url, Fixtures.POSTGRES_USER, "", Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        nodeA.close();
-        nodeB.close();
-        execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    @RegisterExtension
+    final TwoPostgresNodes nodes = new TwoPostgresNodes();
 
     @Test
     void twoNodesTrimmingTheSameDeliveredMessagesPurgeEachOnce() throws Exception {
         List<Member> members = members(5);
         long chatId = group(members);
-        MediaItem photo = nodeA.media().save(new MediaContent(0, "ab".repeat(32), 10, "image/png", "blob-1", null,
+        MediaItem photo = nodes.a().media().save(new MediaContent(0, "ab".repeat(32), 10, "image/png", "blob-1", null,
                 null, null), new MediaItem("media-1", members.getFirst().user().id(), null, null, null, null, null,
                 null, now()), null);
         for (int i = 0; i < MESSAGES; i++) {
             append(chatId, members.get(i % members.size()), i == 0 ? photo.id() : null);
         }
-        members.forEach(m -> nodeB.receipts().acknowledge(m.user().id(), m.device().id(),
-                nodeB.updates().head(m.user().id())));
+        members.forEach(m -> nodes.b().receipts().acknowledge(m.user().id(), m.device().id(),
+                nodes.b().updates().head(m.user().id())));
 
         List<PurgeReport> reports = purgeFromBothNodes(now());
 
         assertThat(reports.stream().mapToInt(PurgeReport::purgedMessages).sum()).as("CREATED and every message")
                 .isEqualTo(MESSAGES + 1);
-        RetentionBookkeeping.check(nodeA, UNTIL_DELIVERED);
-        Optional<Long> refs = nodeA.database().read(c -> Jdbc.first(c,
+        RetentionBookkeeping.check(nodes.a(), UNTIL_DELIVERED);
+        Optional<Long> refs = nodes.a().database().read(c -> Jdbc.first(c,
                 "SELECT message_refs FROM media WHERE id = ?", row -> row.getLong(1), photo.id()));
         assertThat(refs).as("released once").contains(0L);
     }
@@ -98,7 +76,7 @@ class PostgresTwoNodesRetentionTest {
         List<Member> members = members(4);
         long chatId = group(members);
         Member owner = members.getFirst();
-        nodeA.retention().setTimer(new TimerChange(chatId, owner.user().id(), owner.device().id(), "timer", 60,
+        nodes.a().retention().setTimer(new TimerChange(chatId, owner.user().id(), owner.device().id(), "timer", 60,
                 now()));
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
@@ -108,10 +86,10 @@ class PostgresTwoNodesRetentionTest {
         List<PurgeReport> reports = purgeFromBothNodes(now().plusSeconds(3600));
 
         assertThat(reports.stream().mapToInt(PurgeReport::timerMessages).sum()).isEqualTo(MESSAGES);
-        RetentionBookkeeping.check(nodeA, UNTIL_DELIVERED);
+        RetentionBookkeeping.check(nodes.a(), UNTIL_DELIVERED);
         for (Member member : members) {
             List<Long> told = new ArrayList<>();
-            for (Update update : nodeA.updates().read(member.user().id(), 0, 10_000)) {
+            for (Update update : nodes.a().updates().read(member.user().id(), 0, 10_000)) {
                 if (update.event() instanceof Expired expired) {
                     for (long seq = expired.fromSeq(); seq <= expired.toSeq(); seq++) {
                         told.add(seq);
@@ -127,14 +105,14 @@ class PostgresTwoNodesRetentionTest {
         List<PurgeReport> reports = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<PurgeReport>>> futures = new ArrayList<>();
-            for (SqlStores node : List.of(nodeA, nodeB)) {
+            for (SqlStores node : List.of(nodes.a(), nodes.b())) {
                 futures.add(executor.submit(() -> purgeUntilDone(node, at)));
             }
             for (Future<List<PurgeReport>> future : futures) {
                 reports.addAll(future.get());
             }
         }
-        PurgeReport last = nodeA.retention().purge(UNTIL_DELIVERED, at, BATCH);
+        PurgeReport last = nodes.a().retention().purge(UNTIL_DELIVERED, at, BATCH);
         assertThat(last.purgedMessages() + last.timerMessages()).as("nothing left after both stopped").isZero();
         return reports;
     }
@@ -153,21 +131,21 @@ class PostgresTwoNodesRetentionTest {
         Draft draft = new Draft(chatId, UUID.randomUUID().toString(), from.user().id(), from.device().id(),
                 UUID.randomUUID().toString(), mediaId == null ? MessageKind.TEXT : MessageKind.IMAGE, "text", null,
                 now(), mediaId);
-        return ((Appended) nodeB.messages().append(draft)).message();
+        return ((Appended) nodes.b().messages().append(draft)).message();
     }
 
     private long group(List<Member> members) {
         Member owner = members.getFirst();
         List<Long> others = members.stream().skip(1).map(m -> m.user().id()).toList();
-        return nodeA.groups().create(new NewGroup(owner.user().id(), owner.device().id(), "created",
+        return nodes.a().groups().create(new NewGroup(owner.user().id(), owner.device().id(), "created",
                 new GroupInfo("Both nodes", null, null), GroupSettings.DEFAULTS, others, 256, now())).chatId();
     }
 
     private List<Member> members(int count) {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            User user = nodeA.accounts().createUser(new NewUser("user" + i, null, "User " + i, "hash", now()));
-            Device device = nodeA.accounts().addDevice(user.id(), "phone", ("token-" + i).getBytes(), now());
+            User user = nodes.a().accounts().createUser(new NewUser("user" + i, null, "User " + i, "hash", now()));
+            Device device = nodes.a().accounts().addDevice(user.id(), "phone", ("token-" + i).getBytes(), now());
             members.add(new Member(user, device));
         }
         return members;
@@ -178,12 +156,5 @@ class PostgresTwoNodesRetentionTest {
     }
 
     private record Member(User user, Device device) {
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(Fixtures.POSTGRES_URL, Fixtures.POSTGRES_USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

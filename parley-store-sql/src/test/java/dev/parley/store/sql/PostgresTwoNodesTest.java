@@ -17,24 +17,13 @@ import dev.parley.core.model.NewUser;
 import dev.parley.core.model.SystemEvent;
 import dev.parley.core.model.Update;
 import dev.parley.core.model.User;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two stores (two "nodes", each with its own writer) on one PostgreSQL schema: the sequencing and
@@ -43,35 +32,19 @@ import org.junit.jupiter.api.Test;
 class PostgresTwoNodesTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final String schema = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private SqlStores nodeA;
-    private SqlStores nodeB;
-
-    @BeforeEach
-    void open() throws SQLException {
-        execute("CREATE SCHEMA " + schema);
-        String url = Fixtures.POSTGRES_URL + "?currentSchema=" + schema;
-        nodeA = SqlStores.postgres(url, Fixtures.POSTGRES_USER, "", Clock.systemUTC());
-        nodeB = SqlStores.postgres(url, Fixtures.POSTGRES_USER, "", Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() throws SQLException {
-        nodeA.close();
-        nodeB.close();
-        execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    @RegisterExtension
+    final TwoPostgresNodes nodes = new TwoPostgresNodes();
 
     @Test
     void bothNodesOpenTheSameDirectChat() throws Exception {
         User alice = user("alice");
         User bob = user("bob");
 
-        List<Chat> chats = onBothNodes(8, i -> node(i).chats().openDirect(alice.id(), bob.id(), T0));
+        List<Chat> chats = TwoPostgresNodes.concurrently(8, i -> nodes.node(i).chats().openDirect(alice.id(), bob.id(), T0));
 
         assertThat(chats).extracting(Chat::id).containsOnly(chats.getFirst().id());
-        assertThat(nodeA.updates().head(alice.id())).isEqualTo(1);
-        assertThat(nodeB.updates().head(bob.id())).isEqualTo(1);
+        assertThat(nodes.a().updates().head(alice.id())).isEqualTo(1);
+        assertThat(nodes.b().updates().head(bob.id())).isEqualTo(1);
     }
 
     @Test
@@ -79,39 +52,39 @@ class PostgresTwoNodesTest {
         User alice = user("alice");
         User bob = user("bob");
         User carol = user("carol");
-        Chat withBob = nodeA.chats().openDirect(alice.id(), bob.id(), T0);
-        Chat withCarol = nodeB.chats().openDirect(alice.id(), carol.id(), T0);
+        Chat withBob = nodes.a().chats().openDirect(alice.id(), bob.id(), T0);
+        Chat withCarol = nodes.b().chats().openDirect(alice.id(), carol.id(), T0);
 
-        onBothNodes(8, i -> {
+        TwoPostgresNodes.concurrently(8, i -> {
             Chat chat = i % 4 < 2 ? withBob : withCarol;
             for (int n = 0; n < 20; n++) {
-                node(i).messages().append(draft(chat, alice, UUID.randomUUID().toString()));
+                nodes.node(i).messages().append(draft(chat, alice, UUID.randomUUID().toString()));
             }
             return null;
         });
 
-        assertThat(nodeA.chats().chat(withBob.id()).orElseThrow().lastSeq()).isEqualTo(80);
-        assertThat(nodeB.chats().chat(withCarol.id()).orElseThrow().lastSeq()).isEqualTo(80);
-        List<Update> aliceStream = nodeA.updates().read(alice.id(), 0, 1000);
+        assertThat(nodes.a().chats().chat(withBob.id()).orElseThrow().lastSeq()).isEqualTo(80);
+        assertThat(nodes.b().chats().chat(withCarol.id()).orElseThrow().lastSeq()).isEqualTo(80);
+        List<Update> aliceStream = nodes.a().updates().read(alice.id(), 0, 1000);
         assertThat(aliceStream).extracting(Update::cursor).isEqualTo(range(1, 162));
         assertThat(seqsOf(aliceStream, withBob.id())).isEqualTo(range(1, 80));
         assertThat(seqsOf(aliceStream, withCarol.id())).isEqualTo(range(1, 80));
-        assertThat(seqsOf(nodeB.updates().read(bob.id(), 0, 1000), withBob.id())).isEqualTo(range(1, 80));
+        assertThat(seqsOf(nodes.b().updates().read(bob.id(), 0, 1000), withBob.id())).isEqualTo(range(1, 80));
     }
 
     @Test
     void theSameClientIdOnBothNodesStoresOneMessage() throws Exception {
         User alice = user("alice");
         User bob = user("bob");
-        Chat chat = nodeA.chats().openDirect(alice.id(), bob.id(), T0);
+        Chat chat = nodes.a().chats().openDirect(alice.id(), bob.id(), T0);
 
-        List<AppendResult> results = onBothNodes(8, i -> node(i).messages().append(draft(chat, alice, "retry-me")));
+        List<AppendResult> results = TwoPostgresNodes.concurrently(8, i -> nodes.node(i).messages().append(draft(chat, alice, "retry-me")));
 
         assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(Appended.class));
         assertThat(results).filteredOn(r -> !((Appended) r).duplicate()).hasSize(1);
         assertThat(results).extracting(r -> ((Appended) r).message().seq()).containsOnly(1L);
-        assertThat(nodeB.chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(1);
-        assertThat(nodeB.updates().head(bob.id())).isEqualTo(2);
+        assertThat(nodes.b().chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(1);
+        assertThat(nodes.b().updates().head(bob.id())).isEqualTo(2);
     }
 
     @Test
@@ -121,23 +94,23 @@ class PostgresTwoNodesTest {
         User bob = users.get(1);
         long chat = group(users);
 
-        List<Long> removal = onBothNodes(7, i -> {
+        List<Long> removal = TwoPostgresNodes.concurrently(7, i -> {
             if (i == 6) {
-                return List.of(nodeA.groups().apply(chat, alice.id(), 1, "removal", state -> removeBob(bob),
+                return List.of(nodes.a().groups().apply(chat, alice.id(), 1, "removal", state -> removeBob(bob),
                         T0).orElseThrow().seq());
             }
             User sender = users.get(2 + i % 3);
             for (int n = 0; n < 15; n++) {
-                node(i).messages().append(new Draft(chat, UUID.randomUUID().toString(), sender.id(), 1,
+                nodes.node(i).messages().append(new Draft(chat, UUID.randomUUID().toString(), sender.id(), 1,
                         UUID.randomUUID().toString(), MessageKind.TEXT, "t", null, T0));
             }
             return List.<Long>of();
         }).getLast();
 
-        long lastSeq = nodeB.chats().chat(chat).orElseThrow().lastSeq();
+        long lastSeq = nodes.b().chats().chat(chat).orElseThrow().lastSeq();
         assertThat(lastSeq).isEqualTo(1 + 6 * 15 + 1);
-        assertThat(seqsOf(nodeB.updates().read(bob.id(), 0, 1000), chat)).isEqualTo(range(1, removal.getFirst()));
-        assertThat(seqsOf(nodeA.updates().read(users.get(4).id(), 0, 1000), chat)).isEqualTo(range(1, lastSeq));
+        assertThat(seqsOf(nodes.b().updates().read(bob.id(), 0, 1000), chat)).isEqualTo(range(1, removal.getFirst()));
+        assertThat(seqsOf(nodes.a().updates().read(users.get(4).id(), 0, 1000), chat)).isEqualTo(range(1, lastSeq));
     }
 
     @Test
@@ -145,18 +118,18 @@ class PostgresTwoNodesTest {
         List<User> users = users("alice", "m1", "m2", "m3", "m4", "m5", "m6");
         User alice = users.getFirst();
         long chat = group(users);
-        List<Long> devices = users.stream().map(u -> nodeA.accounts().addDevice(u.id(), "phone",
+        List<Long> devices = users.stream().map(u -> nodes.a().accounts().addDevice(u.id(), "phone",
                 ("token-" + u.id()).getBytes(), T0).id()).toList();
 
         for (int round = 0; round < 5; round++) {
-            long seq = ((Appended) nodeA.messages().append(new Draft(chat, "m-" + round, alice.id(), devices.getFirst(),
+            long seq = ((Appended) nodes.a().messages().append(new Draft(chat, "m-" + round, alice.id(), devices.getFirst(),
                     "c-" + round, MessageKind.TEXT, "round " + round, null, T0))).message().seq();
-            onBothNodes(users.size() - 1, i -> {
+            TwoPostgresNodes.concurrently(users.size() - 1, i -> {
                 User member = users.get(i + 1);
-                return node(i).receipts().acknowledge(member.id(), devices.get(i + 1),
-                        node(i).updates().head(member.id()));
+                return nodes.node(i).receipts().acknowledge(member.id(), devices.get(i + 1),
+                        nodes.node(i).updates().head(member.id()));
             });
-            List<GroupReceipt> receipts = nodeA.updates().read(alice.id(), 0, 1000).stream().map(Update::event)
+            List<GroupReceipt> receipts = nodes.a().updates().read(alice.id(), 0, 1000).stream().map(Update::event)
                     .filter(GroupReceipt.class::isInstance).map(GroupReceipt.class::cast).toList();
             assertThat(receipts).as("round %d", round).isNotEmpty();
             assertThat(receipts.getLast().deliveredSeq()).as("round %d", round).isEqualTo(seq);
@@ -171,7 +144,7 @@ class PostgresTwoNodesTest {
     /** A group of the users, the first one owning it; its chat id. */
     private long group(List<User> users) {
         List<Long> members = users.subList(1, users.size()).stream().map(User::id).toList();
-        return nodeA.groups().create(new NewGroup(users.getFirst().id(), 1, "created", new GroupInfo("g", null, null),
+        return nodes.a().groups().create(new NewGroup(users.getFirst().id(), 1, "created", new GroupInfo("g", null, null),
                 GroupSettings.DEFAULTS, members, 100, T0)).chatId();
     }
 
@@ -179,12 +152,8 @@ class PostgresTwoNodesTest {
         return Arrays.stream(names).map(this::user).toList();
     }
 
-    private SqlStores node(int i) {
-        return i % 2 == 0 ? nodeA : nodeB;
-    }
-
     private User user(String name) {
-        return nodeA.accounts().createUser(new NewUser(name, null, name, "hash", T0));
+        return nodes.a().accounts().createUser(new NewUser(name, null, name, "hash", T0));
     }
 
     private static Draft draft(Chat chat, User sender, String clientId) {
@@ -203,27 +172,5 @@ class PostgresTwoNodesTest {
             values.add(v);
         }
         return values;
-    }
-
-    private static <T> List<T> onBothNodes(int threads, IntFunction<T> work) throws Exception {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(executor.submit((Callable<T>) () -> work.apply(index)));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(Fixtures.POSTGRES_URL, Fixtures.POSTGRES_USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

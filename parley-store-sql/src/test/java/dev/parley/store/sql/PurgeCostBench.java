@@ -23,7 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -61,7 +62,7 @@ class PurgeCostBench {
             double quiet = send(stores, pairs, SENDS, "quiet");
             send(stores, pairs, BACKLOG, "backlog");
             ackAll(stores, pairs);
-            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch stop = new CountDownLatch(1);
             AtomicLong purged = new AtomicLong();
             long purgeStart = System.nanoTime();
             try (ExecutorService purger = Executors.newSingleThreadExecutor()) {
@@ -72,7 +73,7 @@ class PurgeCostBench {
                 double busy = send(stores, pairs, SENDS, "busy");
                 long duringSends = stores.database().read(c -> Jdbc.first(c,
                         "SELECT COUNT(*) FROM messages WHERE purged_at IS NOT NULL", row -> row.getLong(1))).orElseThrow();
-                stop.set(true);
+                stop.countDown();
                 loop.get();
                 double purgeSeconds = (System.nanoTime() - purgeStart) / 1e9;
                 System.out.printf(Locale.ROOT, "%nsends/s without purge: %.0f%nsends/s during purge: %.0f (%.0f%%)%n"
@@ -88,18 +89,15 @@ class PurgeCostBench {
      * The server's purge runs back to back: {@link RetentionService#purge} (paced batches of 500); with
      * {@code -Dunpaced=true} raw store batches of {@code -Dbatch} rows with no pause. Idles 50 ms when there is no work.
      */
-    private static void purgeUntil(SqlStores stores, AtomicBoolean stop, AtomicLong purged) throws Exception {
+    private static void purgeUntil(SqlStores stores, CountDownLatch stop, AtomicLong purged) throws Exception {
         RetentionService service = new RetentionService(stores.retention(), POLICY,
                 new MessageIds(Clock.systemUTC(), new java.security.SecureRandom()), Clock.systemUTC());
         while (true) {
             PurgeReport r = Boolean.getBoolean("unpaced") ? stores.retention().purge(POLICY, Instant.now(), BATCH)
                     : service.purge();
             purged.addAndGet(r.purgedMessages());
-            if (!r.more()) {
-                if (stop.get()) {
-                    return;
-                }
-                Thread.sleep(50);
+            if (!r.more() && stop.await(50, TimeUnit.MILLISECONDS)) {
+                return;
             }
         }
     }
