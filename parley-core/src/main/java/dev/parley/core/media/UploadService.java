@@ -78,6 +78,14 @@ public final class UploadService {
         this.clock = clock;
     }
 
+    /**
+     * A new upload/media id: "m" + 128 random bits in base64url (23 chars). The letter in front keeps ids from
+     * starting with '-', which command lines would take for an option.
+     */
+    private String newId() {
+        return "m" + ids.newInviteCode();
+    }
+
     public static String blobKey(String uploadId) {
         return "c_" + uploadId;
     }
@@ -91,7 +99,7 @@ public final class UploadService {
                 return new Announced.Stored(existing.get());
             }
         }
-        Upload upload = new Upload(ids.newInviteCode(), ownerId, valid.length(), valid.mime(), valid.fileName(),
+        Upload upload = new Upload(newId(), ownerId, valid.length(), valid.mime(), valid.fileName(),
                 valid.sha256(), valid.width(), valid.height(), valid.durationMs(), clock.instant());
         store.createUpload(upload);
         return new Announced.Started(upload);
@@ -103,7 +111,7 @@ public final class UploadService {
         if (content.isEmpty() || !probe.matches(a.mime(), content.get().mime())) {
             return Optional.empty();
         }
-        MediaItem item = newItem(ids.newInviteCode(), ownerId, content.get(), a);
+        MediaItem item = newItem(newId(), ownerId, content.get(), a);
         try {
             return Optional.of(store.save(content.get(), item, null));
         } catch (IllegalStateException collectedMeanwhile) {
