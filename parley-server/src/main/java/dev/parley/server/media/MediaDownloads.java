@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -151,14 +152,19 @@ public final class MediaDownloads {
             MediaResponses.connectionHeader(head.headers(), keepAlive);
             ctx.write(head);
             byte[] buffer = new byte[CHUNK];
+            ChannelFuture last = length == 0 ? ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT) : null;
             for (long left = length; left > 0; ) {
                 int n = in.read(buffer, 0, (int) Math.min(CHUNK, left));
                 if (n < 0) {
                     throw new IOException("the stored blob ended " + left + " bytes early");
                 }
                 ByteBuf chunk = ctx.alloc().buffer(n).writeBytes(buffer, 0, n);
-                ChannelFuture written = ctx.writeAndFlush(new DefaultHttpContent(chunk));
                 left -= n;
+                // The final bytes travel as the LastHttpContent itself: the encoder has finished this response before
+                // the client can have read it all and sent its next request on the connection.
+                ChannelFuture written = ctx.writeAndFlush(left == 0 ? new DefaultLastHttpContent(chunk)
+                        : new DefaultHttpContent(chunk));
+                last = written;
                 if (!ctx.channel().isWritable() && !written.awaitUninterruptibly(idleTimeout.toMillis())) {
                     ctx.close();
                     return;
@@ -167,15 +173,29 @@ public final class MediaDownloads {
                     return;
                 }
             }
-            ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             if (!keepAlive) {
-                done.addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                last.addListener(io.netty.channel.ChannelFutureListener.CLOSE);
             }
         } finally {
-            if (lifted && ctx.channel().isActive()) {
-                pipeline.addBefore("http", "idle-timeout",
-                        new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            if (lifted) {
+                restoreIdleTimeout(pipeline);
             }
+        }
+    }
+
+    /**
+     * Puts the idle timeout back. The client may already have sent its next request, whose download lifts it again:
+     * whichever of the two comes second finds it in place (or a duplicate name) and leaves it.
+     */
+    private void restoreIdleTimeout(ChannelPipeline pipeline) {
+        if (!pipeline.channel().isActive() || pipeline.get("idle-timeout") != null) {
+            return;
+        }
+        try {
+            pipeline.addBefore("http", "idle-timeout",
+                    new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (IllegalArgumentException alreadyBack) {
+            // restored by the concurrent request's download in between
         }
     }
 
