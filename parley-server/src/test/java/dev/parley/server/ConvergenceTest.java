@@ -32,7 +32,7 @@ class ConvergenceTest {
             .with("parley.limits.send-burst", 1000);
 
     /** One device: its proxy (its network), its client and what its listener saw. */
-    record Device(String name, FlakyProxy network, ParleyClient client, List<Views.Message> received) {
+    record Device(String name, TcpProxy network, ParleyClient client, List<Views.Message> received) {
     }
 
     private final List<Device> devices = new ArrayList<>();
@@ -91,7 +91,7 @@ class ConvergenceTest {
     }
 
     private Device device(String name, TestApi.Account account) {
-        FlakyProxy network = new FlakyProxy(server.port());
+        TcpProxy network = new TcpProxy(server.port());
         List<Views.Message> received = new CopyOnWriteArrayList<>();
         ParleyClient client = ParleyClient.builder(URI.create("http://127.0.0.1:" + network.port()), account.token())
                 .name(name)

@@ -125,19 +125,23 @@ public final class UploadService {
                 Failure.NOT_FOUND, "no upload '" + uploadId + "' of yours (finished, expired or never announced)"));
     }
 
+    /** Where an upload stands: the durable {@code offset} to resume from, of {@code length} announced bytes. */
+    public record Status(long offset, long length) {
+    }
+
     /**
-     * The durable offset to resume from. If the bytes were complete and finished but the node stopped before saving
-     * the rows, completes the upload now and reports its full length.
+     * The caller's upload and its durable offset. If the bytes were complete and finished but the node stopped
+     * before saving the rows, completes the upload now and reports its full length.
      */
-    public long offset(long ownerId, String uploadId) {
+    public Status status(long ownerId, String uploadId) {
         Upload u = upload(ownerId, uploadId);
         try {
             long staged = blobs.stagedSize(uploadId);
             if (staged == 0 && blobs.size(blobKey(uploadId)).isPresent()) {
                 complete(u);
-                return u.length();
+                return new Status(u.length(), u.length());
             }
-            return staged;
+            return new Status(staged, u.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

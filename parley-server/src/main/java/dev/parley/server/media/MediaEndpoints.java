@@ -174,10 +174,9 @@ public final class MediaEndpoints {
     private HttpResponse offset(StreamedRequest r) {
         long user = device(r).userId();
         String id = r.route().id();
-        long length = uploads.upload(user, id).length();
-        long offset = uploads.offset(user, id);
-        return responses.json(200, null, Map.of(UPLOAD_OFFSET, Long.toString(offset),
-                "Upload-Length", Long.toString(length), "Tus-Resumable", "1.0.0"));
+        UploadService.Status status = uploads.status(user, id);
+        return responses.json(200, null, Map.of(UPLOAD_OFFSET, Long.toString(status.offset()),
+                "Upload-Length", Long.toString(status.length()), "Tus-Resumable", "1.0.0"));
     }
 
     private HttpResponse cancel(StreamedRequest r) throws IOException {

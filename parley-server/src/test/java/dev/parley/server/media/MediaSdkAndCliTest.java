@@ -16,6 +16,7 @@ import dev.parley.client.UploadResult;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Views;
 import dev.parley.server.TestApi;
+import dev.parley.server.TcpProxy;
 import dev.parley.server.TestServer;
 import dev.parley.testkit.media.MediaSamples;
 import java.io.IOException;
@@ -166,7 +167,7 @@ class MediaSdkAndCliTest {
         Path file = randomFile("cut.bin", 2);
         Recorder progress = new Recorder();
         UploadResult upload;
-        try (CuttingProxy proxy = new CuttingProxy(server.port())) {
+        try (TcpProxy proxy = new TcpProxy(server.port())) {
             proxy.cutUpstreamAfter(1_000_000);
             upload = media(proxy.uri()).upload(ann.token(), file, UploadRequest.DEFAULTS, progress);
 
@@ -189,7 +190,7 @@ class MediaSdkAndCliTest {
         Path file = randomFile("big.bin", 3);
         String id = media(server.http()).upload(ann.token(), file, null, null).media().id();
         Path target = dir.resolve("big-copy.bin");
-        try (CuttingProxy proxy = new CuttingProxy(server.port())) {
+        try (TcpProxy proxy = new TcpProxy(server.port())) {
             proxy.cutDownstreamAfter(1_500_000, true);
             assertThatThrownBy(() -> media(proxy.uri()).download(ann.token(), id, target, null))
                     .isInstanceOf(UncheckedIOException.class);

@@ -1,4 +1,4 @@
-package dev.parley.server.media;
+package dev.parley.server;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TCP proxy on loopback in front of the server that drops a connection part-way through a transfer: after a
- * number of bytes towards the server (an upload's PATCH) or towards the client (a download), once. It can also
- * refuse connections until {@link #restore()}, and it notes the {@code Upload-Offset} of every request it forwards.
+ * A TCP proxy on loopback in front of the server that a test can unplug: {@link #cut()} drops every open connection
+ * and refuses new ones until {@link #restore()} (a device going offline with nothing but a broken network to tell);
+ * {@link #cutUpstreamAfter} / {@link #cutDownstreamAfter} drop a connection part-way through a transfer, once. It
+ * notes the {@code Upload-Offset} of every request it forwards.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private static final Pattern UPLOAD_OFFSET = Pattern.compile("\r\nUpload-Offset: (\\d+)\r\n",
             Pattern.CASE_INSENSITIVE);
 
@@ -35,7 +36,7 @@ final class CuttingProxy implements AutoCloseable {
     private boolean refuseAfterCut;
     private volatile boolean down;
 
-    CuttingProxy(int upstreamPort) {
+    public TcpProxy(int upstreamPort) {
         this.upstreamPort = upstreamPort;
         try {
             listener = new ServerSocket();
@@ -46,12 +47,16 @@ final class CuttingProxy implements AutoCloseable {
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    URI uri() {
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
     }
 
     /** Drops the connection that carries the {@code bytes}-th byte towards the server from now on. */
-    void cutUpstreamAfter(long bytes) {
+    public void cutUpstreamAfter(long bytes) {
         synchronized (lock) {
             upstreamLeft = bytes;
         }
@@ -61,26 +66,33 @@ final class CuttingProxy implements AutoCloseable {
      * Drops the connection that carries the {@code bytes}-th byte towards the client from now on; with
      * {@code thenRefuse}, refuses every connection after that until {@link #restore()}.
      */
-    void cutDownstreamAfter(long bytes, boolean thenRefuse) {
+    public void cutDownstreamAfter(long bytes, boolean thenRefuse) {
         synchronized (lock) {
             downstreamLeft = bytes;
             refuseAfterCut = thenRefuse;
         }
     }
 
-    void restore() {
+    /** Drops every open connection and refuses new ones until {@link #restore()}. */
+    public void cut() {
+        down = true;
+        open.forEach(TcpProxy::closeQuietly);
+        open.clear();
+    }
+
+    public void restore() {
         down = false;
     }
 
     /** The {@code Upload-Offset} header of every request forwarded so far, in order. */
-    List<Long> uploadOffsets() {
+    public List<Long> uploadOffsets() {
         return List.copyOf(uploadOffsets);
     }
 
     @Override
     public void close() {
         down = true;
-        open.forEach(CuttingProxy::closeQuietly);
+        open.forEach(TcpProxy::closeQuietly);
         closeQuietly(listener);
     }
 
