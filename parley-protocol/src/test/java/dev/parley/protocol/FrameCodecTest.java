@@ -29,6 +29,39 @@ class FrameCodecTest {
     }
 
     @Test
+    void onePassEncodingEqualsTheTreeEncoding() throws Exception {
+        var mapper = codec.mapper();
+        List<Object> frames = List.of(
+                new ServerFrame.Update(5, new Views.MessageEvent(
+                        new Views.Message(1, 2, "m", 3, 4, "c", "text", "h\u00e9llo \"q\"", 7L, 99, null))),
+                new ServerFrame.Update(6, new Views.ReceiptEvent(1, 2, 3, null)),
+                new ServerFrame.Chats("x", List.of()),
+                new ServerFrame.Synced(12),
+                new ServerFrame.Accepted("r", 1, 2, "m", "c", 3),
+                new ClientFrame.Send(null, 4711, "c1", null, "text", null),
+                ServerFrame.Error.of("r", ErrorCode.INVALID_FRAME, "bad"));
+        for (Object frame : frames) {
+            var tree = mapper.createObjectNode().put("type", codec.encode(frame).replaceFirst("^\\{\"type\":\"([^\"]+)\".*$", "$1"));
+            tree.setAll((com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(frame));
+            assertThat(codec.encode(frame)).isEqualTo(mapper.writeValueAsString(tree));
+            assertThat(new String(codec.encodeBytes(frame), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(codec.encode(frame));
+        }
+    }
+
+    @Test
+    void anUpdateAroundASharedEventIsTheSameFrame() throws Exception {
+        var event = new Views.MessageEvent(new Views.Message(1, 2, "m", 3, 4, "c", "text", "hi", null, 99, null));
+        byte[] shared = codec.encodeEvent(event);
+        for (long cursor : new long[] {0, 7, Long.MAX_VALUE}) {
+            assertThat(FrameCodec.encodeUpdate(cursor, shared))
+                    .isEqualTo(codec.encodeBytes(new ServerFrame.Update(cursor, event)));
+        }
+        assertThat(codec.decodeServer(new String(FrameCodec.encodeUpdate(3, shared), java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(new ServerFrame.Update(3, event));
+    }
+
+    @Test
     void malformedJson() {
         assertError("{nope", ErrorCode.MALFORMED_JSON, null, "not valid JSON");
         assertError("[1,2]", ErrorCode.MALFORMED_JSON, null, "JSON object");

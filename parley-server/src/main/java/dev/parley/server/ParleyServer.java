@@ -26,6 +26,7 @@ import dev.parley.core.service.RetentionService;
 import dev.parley.server.net.ParleyChannelInitializer;
 import dev.parley.server.security.Argon2PasswordHasher;
 import dev.parley.server.ws.SessionServices;
+import dev.parley.server.ws.UpdateFrames;
 import dev.parley.server.ws.ViewMapper;
 import dev.parley.store.sql.SqlStores;
 import io.micrometer.core.instrument.Gauge;
@@ -110,10 +111,11 @@ public final class ParleyServer implements AutoCloseable {
         TypingService typing = new TypingService(stores.chats(), contacts, registry,
                 new RateLimiter(clock, config.limits().typingPerSecond(), config.limits().typingBurst()));
         this.retention = new RetentionService(stores.retention(), config.retention(), messageIds, clock);
+        ViewMapper views = new ViewMapper(accounts, receipts);
         SessionServices sessions = new SessionServices(accounts, chats, messages, groups, presence, contacts, typing,
                 retention,
                 new java.util.concurrent.atomic.AtomicLong(), receipts, stores.updates(), registry,
-                new ViewMapper(accounts, receipts), codec, config.ws(), workers, metrics, clock);
+                views, new UpdateFrames(views, codec), codec, config.ws(), workers, metrics, clock);
         RouteTable routes = new RouteTable();
         new OpsApi(metrics, () -> ready).register(routes);
         new AccountApi(accounts, codec.mapper()).register(routes);

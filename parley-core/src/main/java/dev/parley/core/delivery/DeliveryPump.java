@@ -16,13 +16,21 @@ import java.util.concurrent.Executor;
  * When the connection cannot take more ({@link Sink#push} returns false) the pump pauses and holds
  * nothing but its cursor; {@link #resume} continues from the store. All delivery runs on the pump's own
  * serial executor, so a device's requests (which may wait for a commit) never delay what it receives.
+ * Pushes are flushed once per batch (a drained set of live entries, a page read from the store), not per entry.
  */
 public final class DeliveryPump {
 
     /** Where entries go: the connection. */
     public interface Sink {
-        /** Queue one update for the client; false when the connection cannot take more now (backpressure). */
+        /**
+         * Queue one update for the client; false when the connection cannot take more now (backpressure). What
+         * was queued may wait for {@link #flush}.
+         */
         boolean push(Update update);
+
+        /** Send what {@link #push} queued. The pump calls it after each batch and before it pauses. */
+        default void flush() {
+        }
 
         /** Every entry up to {@code cursor} that existed at start has been pushed. */
         void synced(long cursor);
@@ -136,6 +144,14 @@ public final class DeliveryPump {
             catchUp();
             return;
         }
+        try {
+            pushLive(batch);
+        } finally {
+            sink.flush();
+        }
+    }
+
+    private void pushLive(List<Update> batch) {
         for (Update u : batch) {
             if (u.cursor() <= sent) {
                 continue;
@@ -154,15 +170,24 @@ public final class DeliveryPump {
     private boolean catchUp() {
         while (true) {
             List<Update> page = stream.read(userId, sent, READ_BATCH);
-            for (Update u : page) {
-                if (!push(u)) {
-                    return false;
-                }
+            boolean all = pushAll(page);
+            sink.flush();
+            if (!all) {
+                return false;
             }
             if (page.size() < READ_BATCH) {
                 return true;
             }
         }
+    }
+
+    private boolean pushAll(List<Update> page) {
+        for (Update u : page) {
+            if (!push(u)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean push(Update u) {

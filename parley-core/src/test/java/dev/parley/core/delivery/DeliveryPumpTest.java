@@ -51,6 +51,9 @@ class DeliveryPumpTest {
 
     static final class RecordingSink implements DeliveryPump.Sink {
         final List<Long> cursors = new CopyOnWriteArrayList<>();
+        /** Cursors pushed but not flushed yet: a connection would not have sent them. */
+        final List<Long> unflushed = new CopyOnWriteArrayList<>();
+        final List<Long> flushed = new CopyOnWriteArrayList<>();
         volatile long synced = -1;
         volatile int capacity = Integer.MAX_VALUE;
 
@@ -60,7 +63,14 @@ class DeliveryPumpTest {
                 return false;
             }
             cursors.add(update.cursor());
+            unflushed.add(update.cursor());
             return true;
+        }
+
+        @Override
+        public void flush() {
+            flushed.addAll(unflushed);
+            unflushed.clear();
         }
 
         @Override
@@ -90,6 +100,8 @@ class DeliveryPumpTest {
         }
         await().until(() -> sink.cursors.size() == 550);
         assertThat(sink.cursors).containsExactlyElementsOf(LongStream.rangeClosed(101, 650).boxed().toList());
+        await().untilAsserted(() -> assertThat(sink.flushed).as("every pushed entry is flushed")
+                .containsExactlyElementsOf(sink.cursors));
     }
 
     @Test
@@ -132,6 +144,8 @@ class DeliveryPumpTest {
         DeliveryPump pump = pump(4);
         pump.start(0);
         await().until(() -> sink.cursors.size() == 5);
+        await().untilAsserted(() -> assertThat(sink.flushed).as("flushed before pausing, so the buffer can drain")
+                .containsExactly(1L, 2L, 3L, 4L, 5L));
         for (int i = 0; i < 10; i++) {
             pump.offer(List.of(stream.append()));
         }

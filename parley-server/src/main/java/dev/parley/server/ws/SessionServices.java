@@ -22,6 +22,6 @@ public record SessionServices(AccountService accounts, ChatService chats, Messag
                               dev.parley.core.service.RetentionService retention,
                               java.util.concurrent.atomic.AtomicLong connectionIds,
                               ReceiptService receipts, UpdateStream updates, ConnectionRegistry registry,
-                              ViewMapper views, FrameCodec codec, ServerConfig.Ws config, ExecutorService workers,
+                              ViewMapper views, UpdateFrames frames, FrameCodec codec, ServerConfig.Ws config, ExecutorService workers,
                               MeterRegistry metrics, Clock clock) {
 }

@@ -12,6 +12,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.Errors;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -48,6 +49,8 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private final java.util.concurrent.atomic.AtomicBoolean presenceFlushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> slowTimer;
+    /** Pushed updates not flushed yet; only touched by the delivery pump's serial executor. */
+    private boolean unflushed;
 
     public WebSocketSession(Channel channel, SessionServices services) {
         this.channel = channel;
@@ -221,8 +224,12 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
 
     private void send(ServerFrame frame) {
         if (!closing) {
-            channel.writeAndFlush(new TextWebSocketFrame(s.codec().encode(frame)));
+            channel.writeAndFlush(textFrame(s.codec().encodeBytes(frame)));
         }
+    }
+
+    private static TextWebSocketFrame textFrame(byte[] utf8) {
+        return new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8));
     }
 
     /** Whether this side has sent its close frame (nothing more is sent). */
@@ -318,8 +325,18 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             channel.eventLoop().execute(this::armSlowConsumerTimer);
             return false;
         }
-        channel.writeAndFlush(new TextWebSocketFrame(s.codec().encode(s.views().update(update))));
+        // A write from outside the event loop is queued lazily (no wake-up); flush() sends the batch.
+        channel.write(textFrame(s.frames().encode(update)));
+        unflushed = true;
         return true;
+    }
+
+    @Override
+    public void flush() {
+        if (unflushed) {
+            unflushed = false;
+            channel.flush();
+        }
     }
 
     @Override
