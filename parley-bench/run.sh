@@ -23,21 +23,15 @@ ulimit -n "$(ulimit -Hn)"
 server_jar=parley-server/target/parley-server.jar
 bench_jar=parley-bench/target/parley-bench.jar
 if [ "${PARLEY_BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  case "${1:-}" in
-    charts|jfr-top|jmh) ;;
-    *)
-      echo "run.sh: building the server jar (mvn -q -o -pl parley-server package -DskipTests)" >&2
-      if ! mvn -q -o -pl parley-server package -DskipTests >/tmp/parley-bench-build.log 2>&1 \
-          && ! mvn -q -o -pl parley-server package -Dmaven.test.skip=true >>/tmp/parley-bench-build.log 2>&1; then
-        if [ -f "$server_jar" ]; then
-          echo "run.sh: WARNING: the server build failed (see /tmp/parley-bench-build.log); using the existing $server_jar" >&2
-        else
-          cat /tmp/parley-bench-build.log >&2; exit 1
-        fi
-      fi ;;
-  esac
-  echo "run.sh: building parley-bench (mvn -q -o -pl parley-bench package -DskipTests)" >&2
-  mvn -q -o -pl parley-bench package -DskipTests
+  # One reactor build (-am): the sibling modules come from this tree, not from whatever ~/.m2 holds.
+  echo "run.sh: building the server jar and parley-bench (mvn -q -o -pl parley-server,parley-bench -am package -DskipTests)" >&2
+  if ! mvn -q -o -pl parley-server,parley-bench -am package -DskipTests >/tmp/parley-bench-build.log 2>&1; then
+    if [ -f "$server_jar" ] && [ -f "$bench_jar" ]; then
+      echo "run.sh: WARNING: the build failed (see /tmp/parley-bench-build.log); using the existing jars" >&2
+    else
+      cat /tmp/parley-bench-build.log >&2; exit 1
+    fi
+  fi
 fi
 
 case "${1:-}" in

@@ -68,8 +68,21 @@ public final class ViewMapper {
                 g.settings().onlyAdminsSend(), g.settings().onlyAdminsEdit(), g.createdBy(), g.maxMembers());
     }
 
+    /** Lower-case wire names of each enum's constants, by ordinal (computed once per enum, not per message). */
+    private static final ClassValue<String[]> LOWER_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+            }
+            return names;
+        }
+    };
+
     static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+        return LOWER_NAMES.get(e.getDeclaringClass())[e.ordinal()];
     }
 
     public ServerFrame.Update update(Update u) {

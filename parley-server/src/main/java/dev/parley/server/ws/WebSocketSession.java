@@ -47,7 +47,11 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private final long connectionId;
     private final java.util.Set<Long> presenceDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean presenceFlushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    private ScheduledFuture<?> authTimeout;
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<WebSocketSession> UNAUTHENTICATED_FRAMES =
+            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(WebSocketSession.class, "unauthenticatedFrames");
+    /** Frames received before authentication and not processed yet (see {@link #armAuthTimeout}). */
+    private volatile int unauthenticatedFrames;
+    private volatile ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> slowTimer;
     /** Pushed updates not flushed yet; only touched by the delivery pump's serial executor. */
     private boolean unflushed;
@@ -68,10 +72,24 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             requests.execute(() -> authenticate(null, token, null));
             return;
         }
+        armAuthTimeout();
+    }
+
+    /**
+     * Closes the connection if it is not authenticated within the auth timeout — unless frames that arrived
+     * before authentication are still waiting to be processed (an {@code auth} queued behind a reconnect storm
+     * counts as in time): then the timer starts again and decides once they are done.
+     */
+    private void armAuthTimeout() {
         authTimeout = channel.eventLoop().schedule(() -> {
-            if (identity == null) {
-                close(CloseCodes.UNAUTHENTICATED, "no auth frame within " + s.config().authTimeout().toSeconds() + "s");
+            if (identity != null || closing) {
+                return;
             }
+            if (UNAUTHENTICATED_FRAMES.get(this) > 0) {
+                armAuthTimeout();
+                return;
+            }
+            close(CloseCodes.UNAUTHENTICATED, "no auth frame within " + s.config().authTimeout().toSeconds() + "s");
         }, s.config().authTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -88,6 +106,17 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             // Refused right here: a flood must not grow the queue it is being refused for.
             refuse(null, ErrorCode.RATE_LIMITED,
                     "more than " + s.config().maxQueuedRequests() + " requests waiting; slow down");
+            return;
+        }
+        if (identity == null) {
+            UNAUTHENTICATED_FRAMES.incrementAndGet(this);
+            requests.execute(() -> {
+                try {
+                    process(text);
+                } finally {
+                    UNAUTHENTICATED_FRAMES.decrementAndGet(this);
+                }
+            });
             return;
         }
         requests.execute(() -> process(text));
