@@ -68,6 +68,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ParleyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+    /**
+     * Backlog pages (≤ 256 entries each) read, encoded and written at once by all delivery pumps together: a
+     * few per store read connection keeps the readers busy while a reconnect storm of thousands of devices
+     * holds only this many pages in memory (measured with B4 in docs/benchmarks.md).
+     */
+    private static final int CONCURRENT_BACKLOG_PAGES = 16;
 
     private final SqlStores stores;
     private final InProcessConnectionRegistry registry;
@@ -115,7 +121,7 @@ public final class ParleyServer implements AutoCloseable {
         SessionServices sessions = new SessionServices(accounts, chats, messages, groups, presence, contacts, typing,
                 retention,
                 new java.util.concurrent.atomic.AtomicLong(), receipts, stores.updates(), registry,
-                views, new UpdateFrames(views, codec), codec, config.ws(), workers, metrics, clock);
+                views, new UpdateFrames(views, codec), new java.util.concurrent.Semaphore(CONCURRENT_BACKLOG_PAGES), codec, config.ws(), workers, metrics, clock);
         RouteTable routes = new RouteTable();
         new OpsApi(metrics, () -> ready).register(routes);
         new AccountApi(accounts, codec.mapper()).register(routes);

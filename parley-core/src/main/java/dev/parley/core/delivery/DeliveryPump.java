@@ -5,6 +5,7 @@ import dev.parley.core.port.UpdateStream;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * Delivers one device's update stream to its connection: first everything after the resume cursor from
@@ -43,6 +44,7 @@ public final class DeliveryPump {
     private final Executor executor;
     private final Sink sink;
     private final int maxPending;
+    private final Semaphore storePages;
     private final Object lock = new Object();
     private final ArrayDeque<Update> pending = new ArrayDeque<>();
     private boolean gap;
@@ -55,6 +57,17 @@ public final class DeliveryPump {
     private boolean syncedSent;
 
     public DeliveryPump(long userId, UpdateStream stream, Executor executor, Sink sink, int maxPending) {
+        this(userId, stream, executor, sink, maxPending, new Semaphore(Integer.MAX_VALUE));
+    }
+
+    /**
+     * {@code storePages}: shared by every pump of the process; a pump holds one permit while it reads a page
+     * from the store and pushes it (never while paused), so a reconnect storm of thousands of devices reads and
+     * encodes a bounded number of pages at a time instead of materializing every backlog at once.
+     */
+    public DeliveryPump(long userId, UpdateStream stream, Executor executor, Sink sink, int maxPending,
+                        Semaphore storePages) {
+        this.storePages = storePages;
         this.userId = userId;
         this.stream = stream;
         this.executor = executor;
@@ -169,9 +182,16 @@ public final class DeliveryPump {
     /** Pushes everything after {@code sent} that is in the store; false when paused or stopped. */
     private boolean catchUp() {
         while (true) {
-            List<Update> page = stream.read(userId, sent, READ_BATCH);
-            boolean all = pushAll(page);
-            sink.flush();
+            storePages.acquireUninterruptibly();
+            List<Update> page;
+            boolean all;
+            try {
+                page = stream.read(userId, sent, READ_BATCH);
+                all = pushAll(page);
+                sink.flush();
+            } finally {
+                storePages.release();
+            }
             if (!all) {
                 return false;
             }

@@ -157,4 +157,24 @@ class DeliveryPumpTest {
         await().until(() -> sink.cursors.size() == 31);
         assertThat(sink.cursors).containsExactlyElementsOf(LongStream.rangeClosed(1, 31).boxed().toList());
     }
+
+    @Test
+    void aPausedPumpHoldsNoStorePagePermit() {
+        for (int i = 0; i < 600; i++) {
+            stream.append();
+        }
+        java.util.concurrent.Semaphore pages = new java.util.concurrent.Semaphore(1);
+        sink.capacity = 3;
+        DeliveryPump paused = new DeliveryPump(USER, stream, new SerialExecutor(Executors.newVirtualThreadPerTaskExecutor(),
+                Throwable::printStackTrace), sink, 16, pages);
+        paused.start(0);
+        await().until(() -> sink.cursors.size() == 3);
+        RecordingSink other = new RecordingSink();
+        DeliveryPump second = new DeliveryPump(USER, stream, new SerialExecutor(Executors.newVirtualThreadPerTaskExecutor(),
+                Throwable::printStackTrace), other, 16, pages);
+        second.start(0);
+        await().until(() -> other.synced == 600);
+        assertThat(other.cursors).containsExactlyElementsOf(LongStream.rangeClosed(1, 600).boxed().toList());
+        assertThat(pages.availablePermits()).isEqualTo(1);
+    }
 }

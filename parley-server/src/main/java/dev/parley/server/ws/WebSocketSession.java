@@ -200,7 +200,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         long head = s.updates().head(me.userId());
         long cursor = resumeCursor(me, clientCursor, head);
         DeliveryPump p = new DeliveryPump(me.userId(), s.updates(), new SerialExecutor(s.workers(), this::failed),
-                this, s.config().maxPendingUpdates());
+                this, s.config().maxPendingUpdates(), s.storePages());
         pump = p;
         send(new ServerFrame.Ready(requestId, me.userId(), me.deviceId(), cursor, head, s.clock().millis()));
         p.start(cursor);
