@@ -48,7 +48,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     /** Users whose presence changed since the last flush; created on the first change (under {@code this}). */
     private volatile java.util.Set<Long> presenceDirty;
     private final java.util.concurrent.atomic.AtomicBoolean presenceFlushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    private ScheduledFuture<?> authTimeout;
+    private volatile ScheduledFuture<?> authTimeout;
     private ScheduledFuture<?> slowTimer;
 
     public WebSocketSession(Channel channel, SessionServices services) {
@@ -98,9 +98,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     /** The channel closed. */
     public void closed() {
         closing = true;
-        if (authTimeout != null) {
-            authTimeout.cancel(false);
-        }
+        cancelAuthTimeout();
         DeliveryPump p = pump;
         if (p != null) {
             p.stop();
@@ -110,6 +108,15 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             s.registry().unregister(this);
             log.atInfo().addKeyValue("userId", identity.userId()).addKeyValue("deviceId", identity.deviceId())
                     .log("connection closed");
+        }
+    }
+
+    /** Cancels and forgets the auth timer: a cancelled task kept in a field would stay on the heap per connection. */
+    private void cancelAuthTimeout() {
+        ScheduledFuture<?> timer = authTimeout;
+        authTimeout = null;
+        if (timer != null) {
+            timer.cancel(false);
         }
     }
 
@@ -157,9 +164,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             return;
         }
         identity = me;
-        if (authTimeout != null) {
-            authTimeout.cancel(false);
-        }
+        cancelAuthTimeout();
         s.registry().register(this);
         if (!channel.isActive() || s.accounts().authenticate(token).isEmpty()) {
             close(CloseCodes.DEVICE_REVOKED, "device revoked");
