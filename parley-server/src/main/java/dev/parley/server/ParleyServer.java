@@ -144,6 +144,11 @@ public final class ParleyServer implements AutoCloseable {
         long gcMillis = config.media().gcInterval().toMillis();
         io.scheduleAtFixedRate(() -> workers.execute(media::collect), gcMillis, gcMillis, TimeUnit.MILLISECONDS);
         this.ready = true;
+        // Deferred from the start (docs/benchmarks.md, B5); each is also made on first need.
+        workers.execute(() -> {
+            accounts.prepareTimingEqualizer();
+            media.prepare();
+        });
         log.atInfo().addKeyValue("port", port()).addKeyValue("dataDir", config.dataDir().toAbsolutePath())
                 .addKeyValue("transport", Epoll.isAvailable() ? "epoll" : "nio")
                 .addKeyValue("startMillis", (System.nanoTime() - started) / 1_000_000).log("parley ready");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.protocol.CloseCodes;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.testkit.ws.RecordingWebSocket;
+import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,30 @@ class HeartbeatAndFloodTest {
             }
             assertThat(next.opcode()).isEqualTo(RawWebSocket.CLOSE);
             assertThat(next.closeCode()).isEqualTo(CloseCodes.IDLE_TIMEOUT);
+        }
+    }
+
+    @Test
+    void silentPeerIsPingedAgainAfterEachPingIntervalBeforeTheClose() throws Exception {
+        TestApi.Account a = api.newUser("pinged");
+        try (RawWebSocket raw = new RawWebSocket(server.port(), "/v1/ws?access_token=" + a.token(), 0)) {
+            int pings = 0;
+            RawWebSocket.Frame next = raw.read();
+            while (next.opcode() != RawWebSocket.CLOSE) {
+                pings += next.opcode() == RawWebSocket.PING ? 1 : 0;
+                next = raw.read();
+            }
+            // 300 ms and 600 ms of silence each ping, 900 ms closes (one may be skipped only on a stalled machine).
+            assertThat(pings).isBetween(1, 2);
+            assertThat(next.closeCode()).isEqualTo(CloseCodes.IDLE_TIMEOUT);
+        }
+    }
+
+    @Test
+    void aPlainHttpConnectionIsClosedAfterOnePingIntervalOfSilence() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000); // a safety net only: the server closes after 300 ms
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
 

@@ -101,7 +101,7 @@ public final class IdleConnections {
         Map<String, Double> out = new LinkedHashMap<>();
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) added))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(15)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(30)
                 .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
         return out;
     }

@@ -20,13 +20,14 @@ public interface PresenceRegistry {
     Optional<Presence> connected(long userId, long connectionId, Instant now);
 
     /**
-     * Any sign of life on the connection (a frame, a pong). Returns the change if it brings the user back
+     * Any sign of life on the connection (a frame, a pong) of {@code userId}; a connection that is not (or no longer)
+     * registered is ignored. Returns the change if it brings the user back
      * online after a heartbeat timeout.
      */
-    Optional<Presence> heartbeat(long connectionId, Instant now);
+    Optional<Presence> heartbeat(long userId, long connectionId, Instant now);
 
     /** The connection closed. Never changes presence at once (grace period); {@link #sweep} does. */
-    void disconnected(long connectionId, Instant now);
+    void disconnected(long userId, long connectionId, Instant now);
 
     /**
      * Applies timeouts and ends grace periods as of {@code now}; returns the users who went offline (with their

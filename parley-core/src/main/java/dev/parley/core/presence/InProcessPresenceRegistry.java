@@ -5,6 +5,7 @@ import dev.parley.core.port.PresenceRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,65 @@ import java.util.Optional;
  * Presence of one process's connections. State per user: live connections with their last heartbeat, and —
  * once the last one is gone — the moment it went (the grace period runs from there). Synchronized: calls are
  * short and in-memory.
+ *
+ * <p>Memory: an idle connection costs one pair of longs in its user's array (a user has few connections), not a
+ * map entry with boxed keys and an {@code Instant} per connection (docs/benchmarks.md, B3).
  */
 public final class InProcessPresenceRegistry implements PresenceRegistry {
+    private static final long[] NONE = new long[0];
     private final Duration timeout;
     private final Duration grace;
     private final Map<Long, UserState> users = new HashMap<>();
-    private final Map<Long, Long> userOfConnection = new HashMap<>();
 
     private static final class UserState {
-        final Map<Long, Instant> connections = new HashMap<>();
+        /** Pairs: connection id, then its last heartbeat in epoch nanos. */
+        long[] connections = NONE;
         boolean online;
         Instant lastSeen;
         Instant goneSince;
+
+        int indexOf(long connectionId) {
+            for (int i = 0; i < connections.length; i += 2) {
+                if (connections[i] == connectionId) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void beat(long connectionId, Instant now) {
+            int i = indexOf(connectionId);
+            if (i < 0) {
+                i = connections.length;
+                connections = Arrays.copyOf(connections, i + 2);
+                connections[i] = connectionId;
+            }
+            connections[i + 1] = nanos(now);
+        }
+
+        void remove(long connectionId) {
+            int i = indexOf(connectionId);
+            if (i < 0) {
+                return;
+            }
+            long[] rest = new long[connections.length - 2];
+            System.arraycopy(connections, 0, rest, 0, i);
+            System.arraycopy(connections, i + 2, rest, i, rest.length - i);
+            connections = rest.length == 0 ? NONE : rest;
+        }
+
+        boolean connected() {
+            return connections.length > 0;
+        }
+
+        /** The latest heartbeat of any connection; only with {@link #connected()}. */
+        Instant latestBeat() {
+            long latest = Long.MIN_VALUE;
+            for (int i = 1; i < connections.length; i += 2) {
+                latest = Math.max(latest, connections[i]);
+            }
+            return Instant.ofEpochSecond(0, latest);
+        }
     }
 
     public InProcessPresenceRegistry(Duration timeout, Duration grace) {
@@ -36,8 +84,7 @@ public final class InProcessPresenceRegistry implements PresenceRegistry {
     @Override
     public synchronized Optional<Presence> connected(long userId, long connectionId, Instant now) {
         UserState s = users.computeIfAbsent(userId, k -> new UserState());
-        s.connections.put(connectionId, now);
-        userOfConnection.put(connectionId, userId);
+        s.beat(connectionId, now);
         s.goneSince = null;
         if (s.online) {
             return Optional.empty();
@@ -47,13 +94,12 @@ public final class InProcessPresenceRegistry implements PresenceRegistry {
     }
 
     @Override
-    public synchronized Optional<Presence> heartbeat(long connectionId, Instant now) {
-        Long userId = userOfConnection.get(connectionId);
-        if (userId == null) {
-            return Optional.empty();
-        }
+    public synchronized Optional<Presence> heartbeat(long userId, long connectionId, Instant now) {
         UserState s = users.get(userId);
-        s.connections.put(connectionId, now);
+        if (s == null || s.indexOf(connectionId) < 0) {
+            return Optional.empty();
+        }
+        s.beat(connectionId, now);
         if (s.online) {
             return Optional.empty();
         }
@@ -63,14 +109,13 @@ public final class InProcessPresenceRegistry implements PresenceRegistry {
     }
 
     @Override
-    public synchronized void disconnected(long connectionId, Instant now) {
-        Long userId = userOfConnection.remove(connectionId);
-        if (userId == null) {
+    public synchronized void disconnected(long userId, long connectionId, Instant now) {
+        UserState s = users.get(userId);
+        if (s == null || s.indexOf(connectionId) < 0) {
             return;
         }
-        UserState s = users.get(userId);
-        s.connections.remove(connectionId);
-        if (s.connections.isEmpty() && s.online && s.goneSince == null) {
+        s.remove(connectionId);
+        if (!s.connected() && s.online && s.goneSince == null) {
             s.goneSince = now;
         }
     }
@@ -83,7 +128,7 @@ public final class InProcessPresenceRegistry implements PresenceRegistry {
             if (!s.online) {
                 continue;
             }
-            Instant gone = s.connections.isEmpty() ? s.goneSince : lastLiveHeartbeat(s, now);
+            Instant gone = s.connected() ? lastLiveHeartbeat(s, now) : s.goneSince;
             if (gone != null && !now.isBefore(gone.plus(grace))) {
                 s.online = false;
                 s.lastSeen = gone;
@@ -102,7 +147,11 @@ public final class InProcessPresenceRegistry implements PresenceRegistry {
 
     /** When every connection's heartbeats stopped (the latest heartbeat), or null if one is still within the timeout. */
     private Instant lastLiveHeartbeat(UserState s, Instant now) {
-        Instant latest = s.connections.values().stream().max(Instant::compareTo).orElseThrow();
+        Instant latest = s.latestBeat();
         return now.isAfter(latest.plus(timeout)) ? latest : null;
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 }

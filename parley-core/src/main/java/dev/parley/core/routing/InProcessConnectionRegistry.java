@@ -2,24 +2,30 @@ package dev.parley.core.routing;
 
 import dev.parley.core.port.Connection;
 import dev.parley.core.port.ConnectionRegistry;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Connection registry of one process: userId → that user's connections (a user has few). */
+/**
+ * Connection registry of one process: userId → that user's connections (a user has few). Each user's connections
+ * are an immutable array replaced on change (copy-on-write inside {@code compute}): one small array per user instead
+ * of a list object with its own array and lock (docs/benchmarks.md, B3).
+ */
 public final class InProcessConnectionRegistry implements ConnectionRegistry {
-    private final Map<Long, List<Connection>> byUser = new ConcurrentHashMap<>();
+    private static final Connection[] NONE = new Connection[0];
+    private final Map<Long, Connection[]> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
 
     @Override
     public void register(Connection connection) {
         byUser.compute(connection.userId(), (k, list) -> {
-            List<Connection> l = list == null ? new CopyOnWriteArrayList<>() : list;
-            l.add(connection);
-            return l;
+            Connection[] l = list == null ? NONE : list;
+            Connection[] grown = Arrays.copyOf(l, l.length + 1);
+            grown[l.length] = connection;
+            return grown;
         });
         size.incrementAndGet();
     }
@@ -27,17 +33,25 @@ public final class InProcessConnectionRegistry implements ConnectionRegistry {
     @Override
     public void unregister(Connection connection) {
         byUser.computeIfPresent(connection.userId(), (k, list) -> {
-            if (list.remove(connection)) {
-                size.decrementAndGet();
+            int i = Arrays.asList(list).indexOf(connection);
+            if (i < 0) {
+                return list;
             }
-            return list.isEmpty() ? null : list;
+            size.decrementAndGet();
+            if (list.length == 1) {
+                return null;
+            }
+            Connection[] rest = new Connection[list.length - 1];
+            System.arraycopy(list, 0, rest, 0, i);
+            System.arraycopy(list, i + 1, rest, i, rest.length - i);
+            return rest;
         });
     }
 
     @Override
     public Collection<Connection> connectionsOf(long userId) {
-        List<Connection> list = byUser.get(userId);
-        return list == null ? List.of() : List.copyOf(list);
+        Connection[] list = byUser.get(userId);
+        return list == null ? List.of() : List.of(list);
     }
 
     @Override
@@ -56,6 +70,10 @@ public final class InProcessConnectionRegistry implements ConnectionRegistry {
 
     /** Closes every connection (shutdown). */
     public void closeAll(Connection.CloseReason reason) {
-        byUser.values().forEach(list -> list.forEach(c -> c.close(reason)));
+        byUser.values().forEach(list -> {
+            for (Connection c : list) {
+                c.close(reason);
+            }
+        });
     }
 }

@@ -29,7 +29,9 @@ public final class AccountService {
     private final Tokens tokens;
     private final ConnectionRegistry connections;
     private final Clock clock;
-    private final String dummyHash;
+    private final Object dummyLock = new Object();
+    /** The hash an unknown login is verified against; made on first need (it costs as much as a login). */
+    private volatile String dummyHash;
     private final Map<Long, Settings> settingsCache = new ConcurrentHashMap<>();
 
     public AccountService(AccountStore store, PasswordHasher hasher, Tokens tokens, ConnectionRegistry connections,
@@ -39,7 +41,15 @@ public final class AccountService {
         this.tokens = tokens;
         this.connections = connections;
         this.clock = clock;
-        this.dummyHash = hasher.hash("timing-equalizer-" + tokens.newToken());
+    }
+
+    /**
+     * Makes the timing-equalization hash now unless it exists. Not needed for correctness (a login makes it on first
+     * need) but the server calls it in the background right after start, so that even the first unknown login costs
+     * exactly one verification, like a known one, and the start itself does not wait for an Argon2 hash.
+     */
+    public void prepareTimingEqualizer() {
+        dummyHash();
     }
 
     public User register(String username, String phone, String displayName, String password) {
@@ -66,7 +76,8 @@ public final class AccountService {
         }
         Optional<User> user = findByLogin(login.trim());
         Optional<String> hash = user.flatMap(u -> store.passwordHash(u.id()));
-        boolean ok = hasher.verify(password, hash.orElse(dummyHash)) && hash.isPresent();
+        // An unknown login is verified against a dummy hash: it costs the same as a wrong password (no user probing).
+        boolean ok = hasher.verify(password, hash.orElseGet(this::dummyHash)) && hash.isPresent();
         if (!ok) {
             throw new ServiceException(Failure.BAD_CREDENTIALS, "login or password is wrong");
         }
@@ -123,6 +134,19 @@ public final class AccountService {
         User updated = store.updateSettings(userId, next);
         settingsCache.put(userId, updated.settings());
         return updated;
+    }
+
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h != null) {
+            return h;
+        }
+        synchronized (dummyLock) {
+            if (dummyHash == null) {
+                dummyHash = hasher.hash("timing-equalizer-" + tokens.newToken());
+            }
+            return dummyHash;
+        }
     }
 
     private Optional<User> findByLogin(String login) {

@@ -55,12 +55,12 @@ public final class PresenceService {
         registry.connected(c.userId(), connectionId, clock.instant()).ifPresent(this::changed);
     }
 
-    public void heartbeat(long connectionId) {
-        registry.heartbeat(connectionId, clock.instant()).ifPresent(this::changed);
+    public void heartbeat(Connection c, long connectionId) {
+        registry.heartbeat(c.userId(), connectionId, clock.instant()).ifPresent(this::changed);
     }
 
     public void disconnected(Connection c, long connectionId) {
-        registry.disconnected(connectionId, clock.instant());
+        registry.disconnected(c.userId(), connectionId, clock.instant());
         Set<Long> watched = watchedBy.remove(c);
         if (watched != null) {
             watched.forEach(id -> watchersOf.computeIfPresent(id, (k, set) -> {
@@ -91,6 +91,9 @@ public final class PresenceService {
     }
 
     public void watch(Connection c, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return; // no empty set per connection that watches nobody (most idle connections)
+        }
         watchedBy.computeIfAbsent(c, k -> ConcurrentHashMap.newKeySet()).addAll(userIds);
         userIds.forEach(id -> watchersOf.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(c));
     }

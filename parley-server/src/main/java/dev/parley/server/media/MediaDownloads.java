@@ -19,7 +19,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.ReadTimeoutHandler;
+import dev.parley.server.net.ParleyChannelInitializer;
+import dev.parley.server.net.SilenceHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -27,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Downloads: {@code GET|HEAD /v1/media/{id}} with one byte range, ETag = the SHA-256 (content never changes under
@@ -147,7 +147,10 @@ public final class MediaDownloads {
     private void stream(ChannelHandlerContext ctx, HttpResponse head, InputStream in, long length, boolean keepAlive)
             throws IOException {
         ChannelPipeline pipeline = ctx.pipeline();
-        boolean lifted = pipeline.get("idle-timeout") != null && pipeline.remove("idle-timeout") != null;
+        SilenceHandler silence = (SilenceHandler) pipeline.get(ParleyChannelInitializer.SILENCE);
+        if (silence != null) {
+            silence.suspend();
+        }
         try {
             MediaResponses.connectionHeader(head.headers(), keepAlive);
             ctx.write(head);
@@ -177,25 +180,9 @@ public final class MediaDownloads {
                 last.addListener(io.netty.channel.ChannelFutureListener.CLOSE);
             }
         } finally {
-            if (lifted) {
-                restoreIdleTimeout(pipeline);
+            if (silence != null) {
+                silence.resume();
             }
-        }
-    }
-
-    /**
-     * Puts the idle timeout back. The client may already have sent its next request, whose download lifts it again:
-     * whichever of the two comes second finds it in place (or a duplicate name) and leaves it.
-     */
-    private void restoreIdleTimeout(ChannelPipeline pipeline) {
-        if (!pipeline.channel().isActive() || pipeline.get("idle-timeout") != null) {
-            return;
-        }
-        try {
-            pipeline.addBefore("http", "idle-timeout",
-                    new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (IllegalArgumentException alreadyBack) {
-            // restored by the concurrent request's download in between
         }
     }
 

@@ -5,7 +5,6 @@ import dev.parley.core.media.MediaLinks;
 import dev.parley.core.media.MediaService;
 import dev.parley.core.media.UploadService;
 import dev.parley.core.port.BlobStore;
-import dev.parley.core.port.MediaProbe;
 import dev.parley.core.port.MediaStore;
 import dev.parley.core.service.AccountService;
 import dev.parley.core.service.RateLimiter;
@@ -38,12 +37,12 @@ public final class MediaModule implements AutoCloseable {
     private final MediaApi api;
     private final MediaEndpoints endpoints;
     private final RateLimiter announceLimiter;
+    private final LazyMediaProbe probe = new LazyMediaProbe(TikaMediaProbe::new);
 
     private MediaModule(BlobStore blobs, MediaConfig config, MediaStore store, AccountService accounts,
                         ObjectMapper mapper, ExecutorService workers, Duration idleTimeout, SecureRandom random,
                         Clock clock) {
         this.blobs = blobs;
-        MediaProbe probe = new TikaMediaProbe();
         this.uploads = new UploadService(store, blobs, probe, config.policy(), new Tokens(random), clock);
         this.media = new MediaService(store, blobs, probe, config.policy(), clock);
         MediaLinks links = new MediaLinks(secret(config, random), config.policy().linkTtl(), clock);
@@ -85,6 +84,11 @@ public final class MediaModule implements AutoCloseable {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Loads the media type detector ahead of the first upload (it is made on first use otherwise). */
+    public void prepare() {
+        probe.prepare();
     }
 
     public void register(RouteTable routes) {

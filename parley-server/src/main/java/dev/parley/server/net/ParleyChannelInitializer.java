@@ -11,19 +11,19 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The connection pipeline, in the order bytes flow:
- * heartbeat timer (ping after silence) → idle timeout (close after longer silence; any bytes count as life)
+ * silence watch (one timer: ping after each ping-interval of silence, close after the idle timeout; any bytes count as
+ * life)
  * → HTTP codec → streamed media endpoints (uploads and downloads, never aggregated) → request aggregation (JSON API bodies are small) → HTTP API (everything
  * but {@code /v1/ws}) → WebSocket upgrade, control frames and close handshake → fragment aggregation →
  * the device's session.
  */
 public final class ParleyChannelInitializer extends ChannelInitializer<SocketChannel> {
+    /** Pipeline name of the {@link SilenceHandler} (media downloads suspend it while they stream). */
+    public static final String SILENCE = "silence";
     private final ServerConfig config;
     private final Supplier<? extends ChannelHandler> media;
     private final HttpApiHandler api;
@@ -41,8 +41,7 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
     protected void initChannel(SocketChannel ch) {
         ServerConfig.Ws ws = config.ws();
         ch.pipeline()
-                .addLast("heartbeat", new IdleStateHandler(ws.pingInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
-                .addLast("idle-timeout", new ReadTimeoutHandler(ws.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(SILENCE, new SilenceHandler(ws.pingInterval().toMillis(), ws.idleTimeout().toMillis()))
                 .addLast("http", new HttpServerCodec())
                 .addLast("media", media.get())
                 .addLast("aggregate", new JsonHttpObjectAggregator(config.maxBodyBytes()))

@@ -39,13 +39,15 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private final SessionServices s;
     private final SerialExecutor requests;
     private final RequestHandler handler;
-    private final AbuseMeter invalidFrames;
-    private final AbuseMeter refused;
+    /** Created on the first offence (most connections never offend; docs/benchmarks.md, B3). */
+    private AbuseMeter invalidFrames;
+    private AbuseMeter refused;
     private volatile DeviceIdentity identity;
     private volatile DeliveryPump pump;
     private volatile boolean closing;
     private final long connectionId;
-    private final java.util.Set<Long> presenceDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Users whose presence changed since the last flush; created on the first change (under {@code this}). */
+    private volatile java.util.Set<Long> presenceDirty;
     private final java.util.concurrent.atomic.AtomicBoolean presenceFlushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<WebSocketSession> UNAUTHENTICATED_FRAMES =
             java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(WebSocketSession.class, "unauthenticatedFrames");
@@ -61,8 +63,6 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         this.s = services;
         this.requests = new SerialExecutor(services.workers(), this::failed);
         this.handler = new RequestHandler(services);
-        this.invalidFrames = new AbuseMeter(services.clock(), services.config().maxInvalidFramesPerMinute());
-        this.refused = new AbuseMeter(services.clock(), services.config().maxRateLimitedPerMinute());
         this.connectionId = services.connectionIds().incrementAndGet();
     }
 
@@ -96,7 +96,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     /** Any sign of life from the peer (a frame or a pong) — event loop. */
     public void heartbeat() {
         if (identity != null) {
-            s.presence().heartbeat(connectionId);
+            s.presence().heartbeat(this, connectionId);
         }
     }
 
@@ -130,9 +130,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     /** The channel closed. */
     public void closed() {
         closing = true;
-        if (authTimeout != null) {
-            authTimeout.cancel(false);
-        }
+        cancelAuthTimeout();
         DeliveryPump p = pump;
         if (p != null) {
             p.stop();
@@ -142,6 +140,15 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             s.registry().unregister(this);
             log.atInfo().addKeyValue("userId", identity.userId()).addKeyValue("deviceId", identity.deviceId())
                     .log("connection closed");
+        }
+    }
+
+    /** Cancels and forgets the auth timer: a cancelled task kept in a field would stay on the heap per connection. */
+    private void cancelAuthTimeout() {
+        ScheduledFuture<?> timer = authTimeout;
+        authTimeout = null;
+        if (timer != null) {
+            timer.cancel(false);
         }
     }
 
@@ -189,9 +196,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             return;
         }
         identity = me;
-        if (authTimeout != null) {
-            authTimeout.cancel(false);
-        }
+        cancelAuthTimeout();
         s.registry().register(this);
         if (!channel.isActive() || s.accounts().authenticate(token).isEmpty()) {
             close(CloseCodes.DEVICE_REVOKED, "device revoked");
@@ -217,7 +222,9 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         s.presence().connected(this, connectionId);
         java.util.Set<Long> watched = s.presence().implicitWatchSet(me.userId());
         s.presence().watch(this, watched);
-        presenceDirty.addAll(watched);
+        if (!watched.isEmpty()) {
+            presenceDirty().addAll(watched);
+        }
     }
 
     /** Resume after the later of the server's acked cursor and the client's processed cursor (capped at head). */
@@ -234,16 +241,37 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private void invalid(String requestId, ErrorCode code, String message) {
         send(ServerFrame.Error.of(requestId, code, message));
         s.metrics().counter("parley.ws.invalid_frames", "code", code.wire()).increment();
-        if (invalidFrames.offend()) {
+        if (invalidFrames().offend()) {
             close(CloseCodes.POLICY_VIOLATION, "too many invalid frames");
         }
     }
 
     private void refuse(String requestId, ErrorCode code, String message) {
         send(ServerFrame.Error.of(requestId, code, message));
-        if (refused.offend()) {
+        if (refused().offend()) {
             close(CloseCodes.FLOOD, "too many requests");
         }
+    }
+
+    private synchronized AbuseMeter invalidFrames() {
+        if (invalidFrames == null) {
+            invalidFrames = new AbuseMeter(s.clock(), s.config().maxInvalidFramesPerMinute());
+        }
+        return invalidFrames;
+    }
+
+    private synchronized AbuseMeter refused() {
+        if (refused == null) {
+            refused = new AbuseMeter(s.clock(), s.config().maxRateLimitedPerMinute());
+        }
+        return refused;
+    }
+
+    private synchronized java.util.Set<Long> presenceDirty() {
+        if (presenceDirty == null) {
+            presenceDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        }
+        return presenceDirty;
     }
 
     private void failed(Throwable t) {
@@ -324,7 +352,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
 
     /** Coalesces presence changes: at most one flush per second, each sending the latest state of changed users. */
     private void presenceChanged(long userId) {
-        presenceDirty.add(userId);
+        presenceDirty().add(userId);
         if (presenceFlushScheduled.compareAndSet(false, true)) {
             channel.eventLoop().schedule(() -> requests.execute(this::flushPresence), PRESENCE_COALESCE_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -337,8 +365,12 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         if (me == null || closing) {
             return;
         }
-        for (Long id : java.util.List.copyOf(presenceDirty)) {
-            presenceDirty.remove(id);
+        java.util.Set<Long> dirty = presenceDirty;
+        if (dirty == null) {
+            return;
+        }
+        for (Long id : java.util.List.copyOf(dirty)) {
+            dirty.remove(id);
             send(new ServerFrame.PresenceFrame(PresenceRequests.view(s.presence().visible(id, me.userId()))));
         }
     }

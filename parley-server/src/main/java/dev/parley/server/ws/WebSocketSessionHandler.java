@@ -2,6 +2,7 @@ package dev.parley.server.ws;
 
 import dev.parley.protocol.CloseCodes;
 import dev.parley.protocol.ErrorCode;
+import dev.parley.server.net.SilenceHandler.Silence;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,9 +14,6 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
@@ -27,7 +25,7 @@ import java.util.List;
 /**
  * Netty side of a WebSocket connection (one instance per channel): turns frames into calls on the
  * {@link WebSocketSession}, enforces the application frame size and strict UTF-8, and runs the
- * heartbeat: after each {@code ping-interval} of silence it pings; when the pipeline's read timeout reports
+ * heartbeat: after each {@code ping-interval} of silence it pings; when the pipeline's silence handler reports
  * {@code idle-timeout} of silence it closes with 4000. Any bytes from the peer count as life (pongs, pings,
  * frames). A connection that never upgraded (plain HTTP keep-alive) is closed after one silent interval.
  * A message larger than the transport limit closes with 1009.
@@ -50,8 +48,10 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
             dropHttpHandlers(ctx);
             session = new WebSocketSession(ctx.channel(), services);
             session.opened(token(hs));
-        } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+        } else if (evt == Silence.PING) {
             onSilence(ctx);
+        } else if (evt == Silence.TIMEOUT) {
+            onIdleTimeout(ctx);
         } else {
             super.userEventTriggered(ctx, evt);
         }
@@ -96,9 +96,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof ReadTimeoutException && session != null) {
-            closeWith(ctx, CloseCodes.IDLE_TIMEOUT, "idle timeout");
-        } else if (cause instanceof TooLongFrameException && session != null) {
+        if (cause instanceof TooLongFrameException && session != null) {
             closeWith(ctx, CloseCodes.TOO_BIG, "frame exceeds " + services.config().hardMaxFrameBytes() + " bytes");
         } else {
             ctx.close();
@@ -158,7 +156,14 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
         ctx.writeAndFlush(new PingWebSocketFrame());
     }
 
-    /** A token from {@code ?access_token=} or a {@code bearer.<token>} subprotocol, else null. */
+    private void onIdleTimeout(ChannelHandlerContext ctx) {
+        if (session == null) {
+            ctx.close();
+            return;
+        }
+        closeWith(ctx, CloseCodes.IDLE_TIMEOUT, "idle timeout");
+    }
+
     /**
      * After the upgrade only WebSocket frames arrive: the HTTP-only handlers (streamed media, JSON API) would sit in
      * every idle connection's pipeline for nothing (docs/benchmarks.md, B3), so they go. The handshaker already
@@ -172,6 +177,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
         }
     }
 
+    /** A token from {@code ?access_token=} or a {@code bearer.<token>} subprotocol, else null. */
     private static String token(WebSocketServerProtocolHandler.HandshakeComplete hs) {
         List<String> query = new QueryStringDecoder(hs.requestUri()).parameters().get("access_token");
         if (query != null && !query.isEmpty()) {
