@@ -5,6 +5,9 @@ import dev.parley.core.model.Draft;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.NewUser;
 import dev.parley.core.model.Watermark;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * then every recipient acknowledges its stream (measured), which raises its deliveredSeq in that chat, records
  * the 'D' mark and appends a RECEIPT_MOVED to the sender. Acks run either one after the other (every ack its own
  * commit: fsync-bound) or all at once from virtual threads (group commit: writer-bound, what this measures).
+ * Besides the wall-clock rate it prints the writer thread's CPU time per ack, which a shared machine's load
+ * disturbs much less.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class AckCostBench {
@@ -42,7 +47,8 @@ class AckCostBench {
 
     @Test
     void printTheCostOfOneAck() throws Exception {
-        System.out.printf("%n%-10s %6s %7s %9s %8s%n", "ackers", "acks", "commits", "acks/s", "ms/ack");
+        System.out.printf("%n%-11s %6s %7s %9s %8s %14s%n", "ackers", "acks", "commits", "acks/s", "ms/ack",
+                "writer CPU µs/ack");
         for (boolean concurrent : new boolean[] {false, true}) {
             measure(concurrent);
         }
@@ -62,6 +68,7 @@ class AckCostBench {
                 ackAll(stores, accounts, concurrent);
             }
             long nanos = 0;
+            long cpuNanos = 0;
             long acks = 0;
             long commitsBefore = stores.database().commits();
             long sendCommits = 0;
@@ -70,15 +77,29 @@ class AckCostBench {
                 sendOneEach(stores, accounts, chats, "run-" + round);
                 sendCommits += stores.database().commits() - beforeSend;
                 long start = System.nanoTime();
+                long cpuStart = writerCpuNanos();
                 acks += ackAll(stores, accounts, concurrent);
+                cpuNanos += writerCpuNanos() - cpuStart;
                 nanos += System.nanoTime() - start;
             }
             long ackCommits = stores.database().commits() - commitsBefore - sendCommits;
-            System.out.printf(Locale.ROOT, "%-10s %6d %7d %9.0f %8.3f%n", concurrent ? CHATS + " at once" : "1",
-                    acks, ackCommits, acks / (nanos / 1e9), nanos / 1e6 / acks);
+            System.out.printf(Locale.ROOT, "%-11s %6d %7d %9.0f %8.3f %14.1f%n",
+                    concurrent ? CHATS + " at once" : "1", acks, ackCommits, acks / (nanos / 1e9), nanos / 1e6 / acks,
+                    cpuNanos / 1e3 / acks);
         } finally {
             Fixtures.deleteRecursively(dir);
         }
+    }
+
+    /** CPU time of the store's writer thread (one store is open at a time here). */
+    private static long writerCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("parley-sql-writer")) {
+                return threads.getThreadCpuTime(info.getThreadId());
+            }
+        }
+        throw new IllegalStateException("no thread named parley-sql-writer; expected the open store's writer");
     }
 
     private static List<Account> accounts(SqlStores stores, int count) {
