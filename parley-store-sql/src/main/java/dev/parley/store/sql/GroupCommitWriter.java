@@ -4,7 +4,6 @@ import dev.parley.core.model.Update;
 import dev.parley.core.port.UpdateListener;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,12 +166,12 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void runInSavepoint(Connection connection, Job<?> job, List<Job<?>> done, List<Job<?>> retry)
             throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
+        TaskSavepoint savepoint = TaskSavepoint.set(connection, dialect);
         WriteTx tx = new WriteTx(connection);
         try {
             job.run(tx);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
+            savepoint.rollback();
             if (dialect.isTransient(e) && ++job.attempts < MAX_ATTEMPTS) {
                 log.debug("SQL write task lost a race (attempt {}), running it again: {}", job.attempts, e.toString());
                 retry.add(job);
@@ -182,9 +181,9 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         if (tx.discarded()) {
-            connection.rollback(savepoint);
+            savepoint.rollback();
         } else {
-            connection.releaseSavepoint(savepoint);
+            savepoint.release();
         }
         job.updates = tx.updates();
         done.add(job);

@@ -74,6 +74,9 @@ public final class SqlDatabase implements AutoCloseable {
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        // the store never asks for generated keys (ids come back with RETURNING); left on, sqlite-jdbc runs
+        // 'SELECT last_insert_rowid()' on a new statement (a prepare) after every INSERT
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource raw = new SQLiteDataSource(config);
         raw.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         log.info("opening SQLite database {}", file.toAbsolutePath());

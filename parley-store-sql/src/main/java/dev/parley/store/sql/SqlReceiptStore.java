@@ -35,9 +35,10 @@ public final class SqlReceiptStore implements ReceiptStore {
     private static final String DEVICE_CURSOR = "SELECT d.acked_cursor, u.update_head, u.read_receipts"
             + " FROM devices d JOIN users u ON u.id = d.user_id"
             + " WHERE d.id = ? AND d.user_id = ? AND d.revoked_at IS NULL";
+    // ordered like the grouping (a chat has one kind), so SQLite sorts once, not twice
     private static final String DELIVERED_IN_RANGE = "SELECT u.chat_id, MAX(u.seq), c.kind FROM updates u"
             + " JOIN chats c ON c.id = u.chat_id WHERE u.user_id = ? AND u.cursor > ? AND u.cursor <= ?"
-            + " AND u.kind = ? GROUP BY u.chat_id, c.kind ORDER BY u.chat_id";
+            + " AND u.kind = ? GROUP BY u.chat_id, c.kind ORDER BY u.chat_id, c.kind";
     private static final String WATERMARK = "SELECT delivered_seq, read_seq, leave_seq FROM memberships"
             + " WHERE chat_id = ? AND user_id = ?";
     // a direct chat has two members, so MIN is the other one when active (NULL otherwise); not locked

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class AckCostBench {
     private static final int CHATS = 200;
-    private static final int WARM_UP_ROUNDS = 2;
-    private static final int ROUNDS = 10;
+    private static final int WARM_UP_ROUNDS = 20;
+    private static final int ROUNDS = 20;
 
     /** One user with a device. */
     private record Account(long userId, long deviceId) {
