@@ -24,8 +24,11 @@ final class ChatLog {
     private static final String ACTIVE = " FROM memberships WHERE chat_id = ? AND leave_seq = ? ORDER BY user_id";
     private static final String INSERT = "INSERT INTO messages (chat_id, seq, id, sender_id, sender_device_id,"
             + " client_id, kind, body, reply_to, created_at, system, media_id, expires_at, undelivered)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (sender_id, client_id) DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A client's message: any taken unique key (its client id, or its id when the very same draft is resent). */
+    private static final String INSERT_CLIENT_MESSAGE = INSERT + " ON CONFLICT DO NOTHING";
+    /** A system entry (no client id): a taken id fails loudly. */
+    private static final String INSERT_SYSTEM_ENTRY = INSERT + " ON CONFLICT (sender_id, client_id) DO NOTHING";
 
     /**
      * The seq just assigned to a new entry, the kind of its chat and the chat's timer at that moment (read in the
@@ -80,12 +83,14 @@ final class ChatLog {
      * Inserts the entry (with {@code media_id} when it carries media: the caller has already counted the
      * reference, see {@link SqlMessageLog}) with its expiry (null: never) and the number of {@code MessageAdded}
      * entries the caller appends for it in the same transaction ({@code messages.undelivered}, see
-     * {@link SqlRetentionStore}); false when a concurrent writer stored the same (sender, clientId) first.
+     * {@link SqlRetentionStore}); false, storing nothing, when a message with the same (sender, clientId) or,
+     * for a client's message, the same id is stored already (a resend, or a concurrent writer was first).
      */
     static boolean insert(Connection c, Message m, Long expiresAt, int entries) throws SQLException {
         String system = m.system() == null ? null : SystemEventCodec.encode(m.system());
         String mediaId = m.media() == null ? null : m.media().mediaId();
-        return Jdbc.update(c, INSERT, m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
+        String sql = m.clientId() == null ? INSERT_SYSTEM_ENTRY : INSERT_CLIENT_MESSAGE;
+        return Jdbc.update(c, sql, m.chatId(), m.seq(), m.id(), m.senderId(), m.senderDeviceId(), m.clientId(),
                 m.kind().name(), m.text(), m.replyTo(), Rows.millis(m.createdAt()), system, mediaId, expiresAt,
                 entries) == 1;
     }

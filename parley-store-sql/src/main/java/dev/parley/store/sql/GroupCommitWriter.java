@@ -4,7 +4,6 @@ import dev.parley.core.model.Update;
 import dev.parley.core.port.UpdateListener;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 10;
     private static final Job<Void> STOP = new Job<>(tx -> null);
 
-    private final DataSource dataSource;
+    private final ConnectionSource connections;
     private final SqlDialect dialect;
     private final int maxBatch;
     private final Supplier<UpdateListener> listener;
@@ -49,11 +47,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private boolean closed;
 
-    GroupCommitWriter(DataSource dataSource, SqlDialect dialect, int maxBatch, Supplier<UpdateListener> listener) {
+    GroupCommitWriter(ConnectionSource connections, SqlDialect dialect, int maxBatch, Supplier<UpdateListener> listener) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
         }
-        this.dataSource = dataSource;
+        this.connections = connections;
         this.dialect = dialect;
         this.maxBatch = maxBatch;
         this.listener = listener;
@@ -145,13 +143,13 @@ final class GroupCommitWriter implements AutoCloseable {
     private List<Job<?>> runBatch(List<Job<?>> jobs) {
         List<Job<?>> done = new ArrayList<>(jobs.size());
         List<Job<?>> retry = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connections.borrow()) {
             try {
                 for (Job<?> job : jobs) {
                     runInSavepoint(connection, job, done, retry);
                 }
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection);
                 throw e;
             }
@@ -168,12 +166,12 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void runInSavepoint(Connection connection, Job<?> job, List<Job<?>> done, List<Job<?>> retry)
             throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
+        TaskSavepoint savepoint = TaskSavepoint.set(connection, dialect);
         WriteTx tx = new WriteTx(connection);
         try {
             job.run(tx);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
+            savepoint.rollback();
             if (dialect.isTransient(e) && ++job.attempts < MAX_ATTEMPTS) {
                 log.debug("SQL write task lost a race (attempt {}), running it again: {}", job.attempts, e.toString());
                 retry.add(job);
@@ -183,9 +181,9 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         if (tx.discarded()) {
-            connection.rollback(savepoint);
+            savepoint.rollback();
         } else {
-            connection.releaseSavepoint(savepoint);
+            savepoint.release();
         }
         job.updates = tx.updates();
         done.add(job);

@@ -20,7 +20,6 @@ import dev.parley.core.model.Role;
 import dev.parley.core.model.SystemEvent;
 import dev.parley.core.port.GroupCommand;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,13 +187,8 @@ final class GroupWrites {
         if (joins.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = c.prepareStatement(UPSERT_MEMBER)) {
-            for (Join join : joins) {
-                Jdbc.bind(statement, chatId, join.userId(), join.role().name(), seq, Rows.ACTIVE, seq, seq);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        Jdbc.batch(c, UPSERT_MEMBER, joins.stream().map(join -> new Object[] {chatId, join.userId(),
+                join.role().name(), seq, Rows.ACTIVE, seq, seq}).toList());
     }
 
     private static void updateGroup(Connection c, long chatId, GroupInfo info, GroupSettings settings)

@@ -10,7 +10,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Small JDBC helpers: positional binding of plain values, row mapping, IN-list placeholders. */
+/**
+ * Small JDBC helpers: positional binding of plain values, row mapping, IN-list placeholders. Every statement of
+ * the store goes through {@link #list}, {@link #first}, {@link #update} or {@link #batch}, which reuse the
+ * connection's prepared statements when it has a {@link StatementCache} (the SQLite connections).
+ */
 final class Jdbc {
 
     /** Maps the current row of a result set. */
@@ -19,34 +23,57 @@ final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Reads a whole result set. */
+    @FunctionalInterface
+    private interface ResultReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Executes a statement (already prepared, not yet bound). */
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
     private Jdbc() {
     }
 
     static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, params);
-             ResultSet rows = statement.executeQuery()) {
+        return query(connection, sql, params, rows -> {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
             }
             return result;
-        }
+        });
     }
 
     static <T> Optional<T> first(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, params);
-             ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
-        }
+        return query(connection, sql, params, rows -> rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty());
     }
 
     /** Runs an INSERT/UPDATE/DELETE without RETURNING; returns the affected row count. */
     static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, params)) {
+        return use(connection, sql, statement -> {
+            bind(statement, params);
             return statement.executeUpdate();
+        });
+    }
+
+    /** Runs {@code sql} once per row of parameters, as ONE JDBC batch; nothing when {@code rows} is empty. */
+    static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
+        use(connection, sql, statement -> {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
     }
 
     /** "?, ?, ?" for an IN list of {@code count} values. */
@@ -55,6 +82,24 @@ final class Jdbc {
             throw new IllegalArgumentException("an IN list needs at least one value, got " + count);
         }
         return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * The values of an IN list padded to the next power of two by repeating the last one (which does not change
+     * what {@code IN (…)} matches), so that lists of varying length share a few SQL texts, and so a few cached
+     * statements; use {@code placeholders(result.length)}.
+     */
+    static Object[] paddedInList(List<?> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("an IN list needs at least one value, got none");
+        }
+        int size = Integer.highestOneBit(values.size());
+        size = size == values.size() ? size : size << 1;
+        Object[] padded = new Object[size];
+        for (int i = 0; i < size; i++) {
+            padded[i] = values.get(Math.min(i, values.size() - 1));
+        }
+        return padded;
     }
 
     /** {@code values} in consecutive slices of at most {@code size} (for bounded IN lists). */
@@ -69,15 +114,38 @@ final class Jdbc {
         return chunks;
     }
 
-    static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
+    private static <T> T query(Connection connection, String sql, Object[] params, ResultReader<T> reader)
+            throws SQLException {
+        return use(connection, sql, statement -> {
             bind(statement, params);
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on a statement for {@code sql}: the connection's cached one when it has a
+     * {@link StatementCache} (given back after a success, closed after a failure), else a new one closed after.
+     * {@code work} closes every ResultSet it opens.
+     */
+    private static <T> T use(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+        if (!(connection instanceof StatementCache.Owner owner)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
+        }
+        StatementCache cache = owner.statements();
+        PreparedStatement statement = cache.take(sql);
+        T result;
+        try {
+            result = work.run(statement);
+        } catch (SQLException | RuntimeException | Error e) {
+            cache.discard(statement);
             throw e;
         }
+        cache.give(sql, statement);
+        return result;
     }
 
     static void bind(PreparedStatement statement, Object... params) throws SQLException {

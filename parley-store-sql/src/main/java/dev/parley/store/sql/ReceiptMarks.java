@@ -3,10 +3,10 @@ package dev.parley.store.sql;
 import dev.parley.core.model.ReceiptInfo;
 import dev.parley.core.model.Watermark;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,17 +41,14 @@ final class ReceiptMarks {
     /** A 'D' mark if deliveredSeq moved from {@code before} to {@code after}, an 'R' mark if readSeq moved. */
     static void record(Connection c, Watermark before, Watermark after, Instant at) throws SQLException {
         long millis = Rows.millis(at);
-        try (PreparedStatement statement = c.prepareStatement(INSERT)) {
-            if (after.deliveredSeq() > before.deliveredSeq()) {
-                Jdbc.bind(statement, after.chatId(), after.userId(), DELIVERED, after.deliveredSeq(), millis);
-                statement.addBatch();
-            }
-            if (after.readSeq() > before.readSeq()) {
-                Jdbc.bind(statement, after.chatId(), after.userId(), READ, after.readSeq(), millis);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+        List<Object[]> marks = new ArrayList<>(2);
+        if (after.deliveredSeq() > before.deliveredSeq()) {
+            marks.add(new Object[] {after.chatId(), after.userId(), DELIVERED, after.deliveredSeq(), millis});
         }
+        if (after.readSeq() > before.readSeq()) {
+            marks.add(new Object[] {after.chatId(), after.userId(), READ, after.readSeq(), millis});
+        }
+        Jdbc.batch(c, INSERT, marks);
     }
 
     /**

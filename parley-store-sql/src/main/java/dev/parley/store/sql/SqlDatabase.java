@@ -18,6 +18,13 @@ import org.sqlite.SQLiteDataSource;
  * One database: its dialect, the migrations (Flyway, run at open), a small pool of read connections and the
  * single {@link GroupCommitWriter} through which every write goes.
  *
+ * <p>Connections: on SQLite the writer keeps ONE connection for its lifetime and the readers share
+ * {@value #READ_CONNECTIONS} long-lived ones ({@link SqliteConnections}), each with a cache of
+ * {@value #STATEMENT_CACHE} prepared statements ({@link StatementCache}), because sqlite-jdbc prepares every
+ * statement anew otherwise. On PostgreSQL both are HikariCP pools: pgjdbc already caches its server-side prepared
+ * statements per physical connection (after {@code prepareThreshold} = 5 uses of a SQL text), across the
+ * statement objects Hikari closes, so a cache of ours would add nothing there.
+ *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL} (a commit returns only after the WAL is fsync'd),
  * a busy timeout and foreign keys on; WAL lets the readers run next to the writer. PostgreSQL uses the same
  * writer; its read-then-write paths take row locks so several nodes may write the same database.
@@ -27,20 +34,36 @@ public final class SqlDatabase implements AutoCloseable {
     private static final int READ_CONNECTIONS = 4;
     private static final int MAX_BATCH = 256;
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    /** Statements kept per SQLite connection: the store has fewer distinct texts (IN lists are padded). */
+    private static final int STATEMENT_CACHE = 256;
 
     private final SqlDialect dialect;
-    private final HikariDataSource readers;
-    private final HikariDataSource writerConnection;
+    private final Pools pools;
     private final GroupCommitWriter writer;
     private volatile UpdateListener listener = updates -> { };
 
     private SqlDatabase(SqlDialect dialect, DataSource raw, String name, String location) {
         this.dialect = dialect;
         migrate(dialect, raw, location);
-        this.writerConnection = pool(raw, name + "-write", 1, "TRANSACTION_READ_COMMITTED",
-                dialect.writerSessionInit());
-        this.readers = openReaders(raw, name);
-        this.writer = new GroupCommitWriter(writerConnection, dialect, MAX_BATCH, () -> listener);
+        this.pools = dialect == SqlDialect.SQLITE ? sqlitePools(raw, name) : hikariPools(raw, name);
+        this.writer = new GroupCommitWriter(pools.writer(), dialect, MAX_BATCH, () -> listener);
+    }
+
+    /** Where the writer and the readers get their connections, and what closes them all. */
+    private record Pools(ConnectionSource writer, ConnectionSource readers, AutoCloseable writerPool,
+                         AutoCloseable readerPool) {
+        void close() {
+            closeQuietly(readerPool);
+            closeQuietly(writerPool);
+        }
+
+        private static void closeQuietly(AutoCloseable pool) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                log.warn("closing a connection pool failed", e);
+            }
+        }
     }
 
     /** Opens (creating and migrating if needed) the SQLite database in {@code file}. */
@@ -51,6 +74,9 @@ public final class SqlDatabase implements AutoCloseable {
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        // the store never asks for generated keys (ids come back with RETURNING); left on, sqlite-jdbc runs
+        // 'SELECT last_insert_rowid()' on a new statement (a prepare) after every INSERT
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource raw = new SQLiteDataSource(config);
         raw.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         log.info("opening SQLite database {}", file.toAbsolutePath());
@@ -87,8 +113,7 @@ public final class SqlDatabase implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
-        readers.close();
-        writerConnection.close();
+        pools.close();
     }
 
     void listen(UpdateListener listener) {
@@ -102,7 +127,7 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Runs {@code work} on a read connection, in one read-only snapshot. */
     <T> T read(SqlFunction<T> work) {
-        try (Connection connection = readers.getConnection()) {
+        try (Connection connection = pools.readers().borrow()) {
             try {
                 return work.apply(connection);
             } finally {
@@ -131,29 +156,44 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
-    private HikariDataSource openReaders(DataSource raw, String name) {
+    private static Pools sqlitePools(DataSource raw, String name) {
+        SqliteConnections writer = new SqliteConnections(raw, name + "-write", 1, STATEMENT_CACHE);
         try {
-            return pool(raw, name + "-read", READ_CONNECTIONS, "TRANSACTION_REPEATABLE_READ", null);
+            SqliteConnections readers = new SqliteConnections(raw, name + "-read", READ_CONNECTIONS,
+                    STATEMENT_CACHE);
+            return new Pools(writer, readers, writer, readers);
         } catch (RuntimeException e) {
-            writerConnection.close();
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static Pools hikariPools(DataSource raw, String name) {
+        HikariDataSource writer = hikari(raw, name + "-write", 1, "TRANSACTION_READ_COMMITTED",
+                SqlDialect.POSTGRESQL.writerSessionInit());
+        try {
+            HikariDataSource readers = hikari(raw, name + "-read", READ_CONNECTIONS, "TRANSACTION_REPEATABLE_READ",
+                    null);
+            return new Pools(writer::getConnection, readers::getConnection, writer, readers);
+        } catch (RuntimeException e) {
+            writer.close();
             throw e;
         }
     }
 
     /**
-     * A pool without auto-commit; {@code isolation} applies to PostgreSQL (SQLite is always serializable);
-     * {@code initSql} (nullable) runs on each new connection.
+     * A PostgreSQL pool without auto-commit, at {@code isolation}; {@code initSql} (nullable) runs on each new
+     * connection.
      */
-    private HikariDataSource pool(DataSource raw, String name, int size, String isolation, String initSql) {
+    private static HikariDataSource hikari(DataSource raw, String name, int size, String isolation,
+                                           String initSql) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(raw);
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setAutoCommit(false);
-        if (dialect == SqlDialect.POSTGRESQL) {
-            config.setTransactionIsolation(isolation);
-        }
+        config.setTransactionIsolation(isolation);
         if (initSql != null) {
             config.setConnectionInitSql(initSql);
         }

@@ -43,6 +43,14 @@ public enum SqlDialect {
         return forUpdate;
     }
 
+    /**
+     * Suffix of a SELECT with joins that must lock only the rows of {@code alias} (PostgreSQL's
+     * {@code FOR UPDATE OF alias}); "" on SQLite.
+     */
+    String forUpdateOf(String alias) {
+        return forUpdate.isEmpty() ? "" : forUpdate + " OF " + alias;
+    }
+
     /** SQL run once on each writer connection when it opens, or null. */
     String writerSessionInit() {
         return writerSessionInit;

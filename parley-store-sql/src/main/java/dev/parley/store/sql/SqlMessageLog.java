@@ -48,17 +48,18 @@ import java.util.Optional;
  *                                                                    the deletion of an item
  *   INDEX messages_expiring (expires_at) WHERE expires_at IS NOT NULL AND purged_at IS NULL   the timer sweep
  * </pre>
- * One append is one task of the group-commit writer: look up {@code (sender_id, client_id)}; for a draft with
- * media count the reference ({@code UPDATE media SET message_refs = message_refs + 1}, a row lock on PostgreSQL
+ * One append is one task of the group-commit writer: for a draft with media count the reference ({@code UPDATE media SET message_refs = message_refs + 1}, a row lock on PostgreSQL
  * that excludes a concurrent garbage collection of the item; no such item: {@code MediaMissing}); advance
  * {@code chats.last_seq} (the row lock that serializes a chat on PostgreSQL); under that lock check the sender
  * is an active member and, in a group whose {@code groups.only_admins_send} is set, not a plain MEMBER (else the
  * task's savepoint is rolled back, so no seq is burnt and no reference is counted); insert the message (with
  * {@code expires_at} when the timer read by the sequencing statement is on, and {@code undelivered} = the number
- * of entries appended next: no extra statement); append a {@code MessageAdded} entry to every active member's
- * update stream ({@link UpdateEntries#append}: one {@code UPDATE users … RETURNING} per 500 members and one JDBC
- * batch of entry rows). The caller returns after
- * the commit. Every read of a message resolves its {@link MediaRef} with LEFT JOINs on the media tables
+ * of entries appended next: no extra statement; {@code ON CONFLICT DO NOTHING}: no row when its keys are taken);
+ * append a {@code MessageAdded} entry to every active member's update stream ({@link UpdateEntries#append}: one
+ * {@code UPDATE users … RETURNING} per 500 members and one JDBC batch of entry rows). Only when that attempt
+ * fails (refused, or the insert stored nothing) is {@code (sender_id, client_id)} looked up: an earlier message
+ * makes it a duplicate (so a resend is answered with the original whatever the chat's state now), and the attempt
+ * is rolled back in any case. The caller returns after the commit. Every read of a message resolves its {@link MediaRef} with LEFT JOINs on the media tables
  * ({@link Rows#messageJoins}). History pages skip purged messages; the clientId look-up finds them (a resent
  * clientId returns the skeleton as a duplicate, so the send stays idempotent).
  */
@@ -89,18 +90,34 @@ public final class SqlMessageLog implements MessageLog {
         return database.read(c -> page(c, chatId, query, minSeqExclusive, maxSeqExclusive));
     }
 
+    /**
+     * Tries the new message first; only when that fails (a refusal, or the insert found its unique keys taken)
+     * looks for an earlier message with the same {@code (sender, clientId)}: a resend returns it as a duplicate,
+     * whatever the chat's state now. Every failed attempt is discarded (its savepoint rolled back: no seq burnt,
+     * no media reference counted), so the common case costs no look-up.
+     */
     private static AppendResult append(WriteTx tx, Draft draft) throws SQLException {
-        Connection c = tx.connection();
-        Optional<Message> earlier = byClientId(c, draft.senderId(), draft.clientId());
+        Optional<AppendResult> attempt = appendNew(tx, draft);
+        if (attempt.isPresent() && attempt.get() instanceof Appended) {
+            return attempt.get();
+        }
+        Optional<Message> earlier = byClientId(tx.connection(), draft.senderId(), draft.clientId());
         if (earlier.isPresent()) {
             return new Appended(earlier.get(), true);
         }
+        return attempt.orElseThrow(() -> new IllegalStateException("message " + draft.messageId() + " of chat "
+                + draft.chatId() + " collides with a stored message but none has sender " + draft.senderId()
+                + " and client id " + draft.clientId() + "; expected a fresh message id"));
+    }
+
+    /** The new message or a refusal (discarded); empty (discarded) when the insert found its keys taken. */
+    private static Optional<AppendResult> appendNew(WriteTx tx, Draft draft) throws SQLException {
         MediaRef media = null;
         if (draft.mediaId() != null) {
-            Optional<MediaRef> referenced = reference(c, draft.mediaId());
+            Optional<MediaRef> referenced = reference(tx.connection(), draft.mediaId());
             if (referenced.isEmpty()) {
                 tx.discard();
-                return new MediaMissing(draft.mediaId());
+                return Optional.of(new MediaMissing(draft.mediaId()));
             }
             media = referenced.get();
         }
@@ -108,27 +125,27 @@ public final class SqlMessageLog implements MessageLog {
     }
 
     /** The part under the chat's lock: membership checks, the seq, the row and the update entries. */
-    private static AppendResult sequence(WriteTx tx, Draft draft, MediaRef media) throws SQLException {
+    private static Optional<AppendResult> sequence(WriteTx tx, Draft draft, MediaRef media) throws SQLException {
         Connection c = tx.connection();
         Optional<ChatLog.Sequenced> sequenced = ChatLog.advance(c, draft.chatId(), draft.createdAt());
         if (sequenced.isEmpty()) {
             tx.discard();
-            return new NotMember(draft.chatId(), draft.senderId());
+            return Optional.of(new NotMember(draft.chatId(), draft.senderId()));
         }
         Map<Long, Role> members = ChatLog.activeRoles(c, draft.chatId());
         Optional<AppendResult> refused = refusal(c, draft, sequenced.get().kind(), members.get(draft.senderId()));
         if (refused.isPresent()) {
             tx.discard();
-            return refused.get();
+            return refused;
         }
         Message message = message(draft, sequenced.get().seq(), media);
         Long expiresAt = sequenced.get().expiresAt(message.createdAt());
         if (!ChatLog.insert(c, message, expiresAt, members.size())) {
             tx.discard();
-            return new Appended(byClientId(c, draft.senderId(), draft.clientId()).orElseThrow(), true);
+            return Optional.empty();
         }
         UpdateEntries.append(tx, members.keySet(), new MessageAdded(message), message.createdAt());
-        return new Appended(message, false);
+        return Optional.of(new Appended(message, false));
     }
 
     /** NotMember / NotAllowed, decided under the chat's lock; empty when the sender may send. */

@@ -31,13 +31,20 @@ import java.util.Optional;
  * appended entries and the marks.
  */
 public final class SqlReceiptStore implements ReceiptStore {
-    private static final String DEVICE_CURSOR = "SELECT acked_cursor FROM devices"
-            + " WHERE id = ? AND user_id = ? AND revoked_at IS NULL";
+    // the user's row is read, not locked: only the device's row is (FOR UPDATE OF d), as before the join
+    private static final String DEVICE_CURSOR = "SELECT d.acked_cursor, u.update_head, u.read_receipts"
+            + " FROM devices d JOIN users u ON u.id = d.user_id"
+            + " WHERE d.id = ? AND d.user_id = ? AND d.revoked_at IS NULL";
+    // ordered like the grouping (a chat has one kind), so SQLite sorts once, not twice
     private static final String DELIVERED_IN_RANGE = "SELECT u.chat_id, MAX(u.seq), c.kind FROM updates u"
             + " JOIN chats c ON c.id = u.chat_id WHERE u.user_id = ? AND u.cursor > ? AND u.cursor <= ?"
-            + " AND u.kind = ? GROUP BY u.chat_id, c.kind ORDER BY u.chat_id";
+            + " AND u.kind = ? GROUP BY u.chat_id, c.kind ORDER BY u.chat_id, c.kind";
     private static final String WATERMARK = "SELECT delivered_seq, read_seq, leave_seq FROM memberships"
             + " WHERE chat_id = ? AND user_id = ?";
+    // a direct chat has two members, so MIN is the other one when active (NULL otherwise); not locked
+    private static final String DIRECT_WATERMARK = "SELECT ms.delivered_seq, ms.read_seq, ms.leave_seq,"
+            + " (SELECT MIN(o.user_id) FROM memberships o WHERE o.chat_id = ms.chat_id AND o.user_id <> ms.user_id"
+            + " AND o.leave_seq = ?) FROM memberships ms WHERE ms.chat_id = ? AND ms.user_id = ?";
     private static final String RAISE_DELIVERED = "UPDATE memberships SET delivered_seq = ?"
             + " WHERE chat_id = ? AND user_id = ? AND delivered_seq < ?";
     private static final String RAISE_READ = "UPDATE memberships SET read_seq = ?,"
@@ -50,6 +57,14 @@ public final class SqlReceiptStore implements ReceiptStore {
 
     /** A chat's newest seq and kind. */
     private record ChatHead(long lastSeq, ChatKind kind) {
+    }
+
+    /** The acknowledging device's cursor with what the ack needs of its user. */
+    private record Device(long ackedCursor, long updateHead, boolean readReceipts) {
+    }
+
+    /** A member of a direct chat as read under its row lock, with the other active member (null if none). */
+    private record DirectMember(Current current, Long other) {
     }
 
     /** A member's watermarks as read under its row lock. */
@@ -82,25 +97,30 @@ public final class SqlReceiptStore implements ReceiptStore {
         return database.read(c -> ReceiptMarks.info(c, chatId, seq));
     }
 
+    /**
+     * Statements: the device (locked) with its user's head and read-receipt setting; the device's new cursor;
+     * the chats with messages in the acknowledged range; then per chat the moves (see {@link #deliveredInDirect},
+     * {@link #deliveredInGroup}).
+     */
     private List<Watermark> acknowledge(WriteTx tx, long userId, long deviceId, long cursor) throws SQLException {
         Connection c = tx.connection();
-        Optional<Long> old = Jdbc.first(c, DEVICE_CURSOR + database.dialect().forUpdate(),
-                row -> row.getLong(1), deviceId, userId);
-        if (old.isEmpty()) {
+        Optional<Device> device = Jdbc.first(c, DEVICE_CURSOR + database.dialect().forUpdateOf("d"),
+                row -> new Device(row.getLong(1), row.getLong(2), row.getBoolean(3)), deviceId, userId);
+        if (device.isEmpty()) {
             return List.of();
         }
-        long head = Jdbc.first(c, "SELECT update_head FROM users WHERE id = ?", row -> row.getLong(1), userId)
-                .orElse(0L);
-        long target = Math.max(old.get(), Math.min(cursor, head));
-        if (target == old.get()) {
+        long old = device.get().ackedCursor();
+        long target = Math.max(old, Math.min(cursor, device.get().updateHead()));
+        if (target == old) {
             return List.of();
         }
         Jdbc.update(c, "UPDATE devices SET acked_cursor = ? WHERE id = ?", target, deviceId);
-        return raiseDelivered(tx, userId, old.get(), target);
+        return raiseDelivered(tx, userId, device.get().readReceipts(), old, target);
     }
 
     /** For each chat with a MessageAdded entry in (from, to], raises deliveredSeq (≤ leaveSeq) and tells others. */
-    private List<Watermark> raiseDelivered(WriteTx tx, long userId, long from, long to) throws SQLException {
+    private List<Watermark> raiseDelivered(WriteTx tx, long userId, boolean readReceipts, long from, long to)
+            throws SQLException {
         List<ChatSeq> highest = Jdbc.list(tx.connection(), DELIVERED_IN_RANGE,
                 row -> new ChatSeq(row.getLong(1), row.getLong(2), ChatKind.valueOf(row.getString(3))),
                 userId, from, to, UpdateEntries.MESSAGE_ADDED);
@@ -108,7 +128,7 @@ public final class SqlReceiptStore implements ReceiptStore {
         List<Watermark> moved = new ArrayList<>();
         for (ChatSeq chat : highest) {
             Optional<Watermark> watermark = chat.kind() == ChatKind.GROUP ? deliveredInGroup(tx, chat, userId, now)
-                    : deliveredInDirect(tx, chat, userId, now);
+                    : deliveredInDirect(tx, chat, userId, readReceipts, now);
             watermark.ifPresent(moved::add);
         }
         return moved;
@@ -129,16 +149,19 @@ public final class SqlReceiptStore implements ReceiptStore {
     }
 
     /** In a direct chat the other member learns the move (with the mover's read-receipt setting). */
-    private Optional<Watermark> deliveredInDirect(WriteTx tx, ChatSeq chat, long userId, Instant now)
-            throws SQLException {
+    private Optional<Watermark> deliveredInDirect(WriteTx tx, ChatSeq chat, long userId, boolean readReceipts,
+                                                  Instant now) throws SQLException {
         Connection c = tx.connection();
-        Optional<Current> current = current(c, chat.chatId(), userId);
-        Optional<Watermark> moved = current.isEmpty() ? Optional.empty()
-                : raiseDeliveredTo(c, current.get(), chat.seq(), now);
+        Optional<DirectMember> member = Jdbc.first(c, DIRECT_WATERMARK + database.dialect().forUpdateOf("ms"),
+                row -> new DirectMember(current(chat.chatId(), userId, row), Jdbc.nullableLong(row, 4)),
+                Rows.ACTIVE, chat.chatId(), userId);
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Watermark> moved = raiseDeliveredTo(c, member.get().current(), chat.seq(), now);
         if (moved.isPresent()) {
-            List<Long> others = ChatLog.activeUserIds(c, chat.chatId()).stream().filter(user -> user != userId)
-                    .toList();
-            announce(tx, moved.get(), readReceipts(c, userId), others, now);
+            Long other = member.get().other();
+            announce(tx, moved.get(), readReceipts, other == null ? List.of() : List.of(other), now);
         }
         return moved;
     }
@@ -211,10 +234,5 @@ public final class SqlReceiptStore implements ReceiptStore {
 
     private static Current current(long chatId, long userId, ResultSet row) throws SQLException {
         return new Current(new Watermark(chatId, userId, row.getLong(1), row.getLong(2)), row.getLong(3));
-    }
-
-    private static boolean readReceipts(Connection c, long userId) throws SQLException {
-        return Jdbc.first(c, "SELECT read_receipts FROM users WHERE id = ?", row -> row.getBoolean(1), userId)
-                .orElse(true);
     }
 }

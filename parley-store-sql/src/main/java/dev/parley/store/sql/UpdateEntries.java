@@ -10,7 +10,6 @@ import dev.parley.core.model.Event.MessageAdded;
 import dev.parley.core.model.Event.ReceiptMoved;
 import dev.parley.core.model.Update;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -74,10 +73,10 @@ final class UpdateEntries {
     private static Map<Long, Long> advanceHeads(Connection connection, List<Long> users) throws SQLException {
         Map<Long, Long> cursors = new HashMap<>();
         for (List<Long> chunk : Jdbc.chunks(users, HEADS_PER_STATEMENT)) {
+            Object[] ids = Jdbc.paddedInList(chunk);
             String sql = "UPDATE users SET update_head = update_head + 1 WHERE id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ") RETURNING id, update_head";
-            for (long[] row : Jdbc.list(connection, sql, r -> new long[] {r.getLong(1), r.getLong(2)},
-                    chunk.toArray())) {
+                    + Jdbc.placeholders(ids.length) + ") RETURNING id, update_head";
+            for (long[] row : Jdbc.list(connection, sql, r -> new long[] {r.getLong(1), r.getLong(2)}, ids)) {
                 cursors.put(row[0], row[1]);
             }
         }
@@ -89,13 +88,7 @@ final class UpdateEntries {
     }
 
     private static void insert(Connection connection, List<Update> updates, long createdAt) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            for (Update update : updates) {
-                Jdbc.bind(statement, columns(update, createdAt));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        Jdbc.batch(connection, INSERT, updates.stream().map(update -> columns(update, createdAt)).toList());
     }
 
     private static Object[] columns(Update update, long createdAt) {

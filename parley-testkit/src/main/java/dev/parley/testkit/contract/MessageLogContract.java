@@ -88,6 +88,34 @@ public abstract class MessageLogContract extends StoreContractSupport {
     }
 
     @Test
+    void resendingTheVerySameDraftReturnsTheOriginal() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = direct(alice, bob);
+        Draft draft = draft(chat.id(), alice, "client-1", "hello");
+        Message original = ((Appended) log().append(draft)).message();
+
+        assertThat(log().append(draft)).isEqualTo(new Appended(original, true));
+        assertThat(stores.chats().chat(chat.id()).orElseThrow().lastSeq()).isEqualTo(1);
+        assertThat(stores.updates().head(bob.id())).isEqualTo(2);
+    }
+
+    @Test
+    void aResendIsAnsweredWithTheOriginalEvenWhereTheSenderMayNoLongerSend() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = group(alice, bob);
+        Message original = ((Appended) log().append(draft(chat.id(), bob, "b-1", "hi"))).message();
+        apply(chat, bob, GroupCommands.leave(bob.id()));
+        long lastSeq = stores.chats().chat(chat.id()).orElseThrow().lastSeq();
+
+        assertThat(log().append(draft(chat.id(), bob, "b-1", "hi"))).isEqualTo(new Appended(original, true));
+        assertThat(log().append(draft(424242, bob, "b-1", "hi"))).as("even naming a chat that does not exist")
+                .isEqualTo(new Appended(original, true));
+        assertThat(stores.chats().chat(chat.id()).orElseThrow().lastSeq()).as("no seq burnt").isEqualTo(lastSeq);
+    }
+
+    @Test
     void theSameClientIdFromAnotherSenderIsANewMessage() {
         Account alice = account("alice");
         Account bob = account("bob");
