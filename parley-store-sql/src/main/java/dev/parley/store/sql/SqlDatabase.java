@@ -15,8 +15,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * One database: its dialect, the migrations (Flyway, run at open), a small pool of read connections and the
- * single {@link GroupCommitWriter} through which every write goes.
+ * One database: its dialect, the migrations (Flyway, run at open unless the schema is already current), a small
+ * pool of read connections and the single {@link GroupCommitWriter} through which every write goes.
  *
  * <p>Connections: on SQLite the writer keeps ONE connection for its lifetime and the readers share
  * {@value #READ_CONNECTIONS} long-lived ones ({@link SqliteConnections}), each with a cache of
@@ -142,8 +142,16 @@ public final class SqlDatabase implements AutoCloseable {
         return writer.queued();
     }
 
-    /** Brings the schema up to date; fails fast naming the database when it cannot be opened or migrated. */
+    /**
+     * Brings the schema up to date; fails fast naming the database when it cannot be opened or migrated. Flyway
+     * runs only when the schema history is not already at the shipped version ({@link SchemaHistory}).
+     */
     private static void migrate(SqlDialect dialect, DataSource raw, String location) {
+        if (SchemaHistory.upToDate(raw, dialect)) {
+            log.debug("the {} schema at {} is at version {}; Flyway not needed", dialect, location,
+                    SchemaHistory.SHIPPED.getLast());
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(raw)
