@@ -47,7 +47,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private boolean closed;
 
-    GroupCommitWriter(ConnectionSource connections, SqlDialect dialect, int maxBatch, Supplier<UpdateListener> listener) {
+    GroupCommitWriter(ConnectionSource connections, SqlDialect dialect, int maxBatch,
+                      Supplier<UpdateListener> listener) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
         }

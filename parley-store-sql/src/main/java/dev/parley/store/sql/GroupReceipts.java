@@ -21,7 +21,9 @@ import java.util.OptionalLong;
  * two lowest watermarks of the group (indexes {@code memberships_by_delivered / _by_read}) give that minimum for
  * every S: the lowest one unless S holds it, else the second lowest. A {@link Snapshot} of both pairs is taken
  * before and after a member's move; if the pairs' values are equal, no sender's minimum moved (the common case
- * in a big group: the mover was not the last one) and nothing more is read. Otherwise each active sender S ≠
+ * in a big group: the mover was not the last one) and nothing more is read. A mover that holds none of the
+ * lowest two of either kind before cannot change them (watermarks only grow), so then the second snapshot is
+ * not even read. Otherwise each active sender S ≠
  * mover of a non-SYSTEM message in the moved range gets {@code GroupReceipt(chat, minDelivered(S),
  * minRead(S))} if one of their messages lies in a newly covered range (index {@code messages_by_sender}).
  *
@@ -50,6 +52,12 @@ final class GroupReceipts {
 
         OptionalLong minReadWithout(long userId) {
             return minWithout(read, userId);
+        }
+
+        /** Whether {@code userId} holds one of the lowest two watermarks of either kind. */
+        boolean lists(long userId) {
+            return delivered.stream().anyMatch(entry -> entry[0] == userId)
+                    || read.stream().anyMatch(entry -> entry[0] == userId);
         }
 
         boolean sameValues(Snapshot other) {
@@ -97,6 +105,9 @@ final class GroupReceipts {
      */
     static void announce(WriteTx tx, Snapshot groupBefore, Watermark before, Watermark after, Instant at)
             throws SQLException {
+        if (!groupBefore.lists(after.userId())) {
+            return; // the lowest two (seq, user id) of each kind stay below a mover that only goes up
+        }
         Connection c = tx.connection();
         long chatId = after.chatId();
         Snapshot groupAfter = snapshot(c, chatId);

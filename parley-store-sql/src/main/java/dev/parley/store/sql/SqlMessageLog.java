@@ -48,20 +48,21 @@ import java.util.Optional;
  *                                                                    the deletion of an item
  *   INDEX messages_expiring (expires_at) WHERE expires_at IS NOT NULL AND purged_at IS NULL   the timer sweep
  * </pre>
- * One append is one task of the group-commit writer: for a draft with media count the reference ({@code UPDATE media SET message_refs = message_refs + 1}, a row lock on PostgreSQL
- * that excludes a concurrent garbage collection of the item; no such item: {@code MediaMissing}); advance
- * {@code chats.last_seq} (the row lock that serializes a chat on PostgreSQL); under that lock check the sender
- * is an active member and, in a group whose {@code groups.only_admins_send} is set, not a plain MEMBER (else the
- * task's savepoint is rolled back, so no seq is burnt and no reference is counted); insert the message (with
- * {@code expires_at} when the timer read by the sequencing statement is on, and {@code undelivered} = the number
- * of entries appended next: no extra statement; {@code ON CONFLICT DO NOTHING}: no row when its keys are taken);
- * append a {@code MessageAdded} entry to every active member's update stream ({@link UpdateEntries#append}: one
- * {@code UPDATE users … RETURNING} per 500 members and one JDBC batch of entry rows). Only when that attempt
- * fails (refused, or the insert stored nothing) is {@code (sender_id, client_id)} looked up: an earlier message
- * makes it a duplicate (so a resend is answered with the original whatever the chat's state now), and the attempt
- * is rolled back in any case. The caller returns after the commit. Every read of a message resolves its {@link MediaRef} with LEFT JOINs on the media tables
- * ({@link Rows#messageJoins}). History pages skip purged messages; the clientId look-up finds them (a resent
- * clientId returns the skeleton as a duplicate, so the send stays idempotent).
+ * One append is one task of the group-commit writer: for a draft with media count the reference
+ * ({@code UPDATE media SET message_refs = message_refs + 1}, a row lock on PostgreSQL that excludes a concurrent
+ * garbage collection of the item; no such item: {@code MediaMissing}); advance {@code chats.last_seq} (the row
+ * lock that serializes a chat on PostgreSQL); under that lock check the sender is an active member and, in a
+ * group whose {@code groups.only_admins_send} is set, not a plain MEMBER (else the task's savepoint is rolled
+ * back, so no seq is burnt and no reference is counted); insert the message (with {@code expires_at} when the
+ * timer read by the sequencing statement is on, and {@code undelivered} = the number of entries appended next: no
+ * extra statement; {@code ON CONFLICT DO NOTHING}: no row when its keys are taken); append a {@code MessageAdded}
+ * entry to every active member's update stream ({@link UpdateEntries#append}: one {@code UPDATE users …
+ * RETURNING} per 500 members and one JDBC batch of entry rows). Only when that attempt fails (refused, or the
+ * insert stored nothing) is {@code (sender_id, client_id)} looked up: an earlier message makes it a duplicate (so
+ * a resend is answered with the original whatever the chat's state now), and the attempt is rolled back in any
+ * case. The caller returns after the commit. Every read of a message resolves its {@link MediaRef} with LEFT
+ * JOINs on the media tables ({@link Rows#messageJoins}). History pages skip purged messages; the clientId
+ * look-up finds them (a resent clientId returns the skeleton as a duplicate, so the send stays idempotent).
  */
 public final class SqlMessageLog implements MessageLog {
     private static final String BY_CLIENT_ID = "SELECT " + Rows.messageColumns("m") + " FROM messages m"

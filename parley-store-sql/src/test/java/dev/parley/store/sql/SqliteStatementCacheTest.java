@@ -84,6 +84,17 @@ class SqliteStatementCacheTest {
     }
 
     @Test
+    void afterAWholeBatchWasRolledBackTheCachedStatementsStillWork() {
+        insert(1, "one");
+        assertThatThrownBy(() -> database.write(tx -> {
+            Jdbc.update(tx.connection(), INSERT, 2L, "rolled back with its batch");
+            throw new AssertionError("an Error fails the whole batch");
+        })).isInstanceOf(AssertionError.class);
+        insert(3, "three");
+        assertThat(notes()).containsExactly("one", "three");
+    }
+
+    @Test
     void aDiscardedTaskRollsBackWhatItsCachedStatementsWrote() {
         insert(1, "one");
         database.write(tx -> {
