@@ -13,6 +13,7 @@ import dev.parley.core.service.GroupService;
 import dev.parley.core.service.MessageIds;
 import dev.parley.core.service.MessageService;
 import dev.parley.core.service.RateLimiter;
+import dev.parley.core.service.AckCoalescer;
 import dev.parley.core.service.ReceiptService;
 import dev.parley.core.service.Tokens;
 import dev.parley.protocol.FrameCodec;
@@ -83,6 +84,8 @@ public final class ParleyServer implements AutoCloseable {
     private final Channel serverChannel;
     private final MediaModule media;
     private final RetentionService retention;
+    private final java.util.concurrent.ScheduledExecutorService ackTimer;
+    private final AckCoalescer acks;
     private final java.util.concurrent.atomic.AtomicBoolean purging = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean ready;
 
@@ -108,7 +111,12 @@ public final class ParleyServer implements AutoCloseable {
                 clock);
         MessageService messages = new MessageService(stores.messages(), stores.chats(), stores.media(), contacts, sendLimiter,
                 messageIds, config.limits(), clock);
-        ReceiptService receipts = new ReceiptService(stores.receipts(), accounts);
+        this.ackTimer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("parley-ack-timer").daemon().factory());
+        this.acks = new AckCoalescer(stores.receipts(), ackTimer, workers, clock, config.ws().ackCoalesceWindow(),
+                (e, deviceId) -> log.atWarn().setCause(e).addKeyValue("deviceId", deviceId)
+                        .log("coalesced ack failed; the device resumes from its own cursor"));
+        ReceiptService receipts = new ReceiptService(stores.receipts(), accounts, acks);
         GroupService groups = new GroupService(stores.groups(), stores.chats(), stores.accounts(), messageIds,
                 new Tokens(random), config.limits().maxGroupMembers(), clock);
         PresenceService presence = new PresenceService(
@@ -220,6 +228,9 @@ public final class ParleyServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ackTimer.shutdownNow();
+        int flushed = acks.flushAll();
+        log.atInfo().addKeyValue("devices", flushed).log("coalesced acks written");
         stores.close();
         media.close();
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -22,7 +22,7 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
     public record Ws(int maxFrameBytes, int hardMaxFrameBytes, Duration pingInterval, Duration idleTimeout,
                      Duration authTimeout, int maxInvalidFramesPerMinute, int maxQueuedRequests,
                      int maxRateLimitedPerMinute, int maxPendingUpdates, int outboundHighWaterBytes,
-                     Duration slowConsumerTimeout) {
+                     Duration slowConsumerTimeout, Duration ackCoalesceWindow) {
     }
 
     public record Argon2(int memoryKib, int iterations, int parallelism) {
@@ -66,7 +66,8 @@ public record ServerConfig(Path dataDir, String host, int port, int maxBodyBytes
                         ws.getInt("max-rate-limited-per-minute"),
                         ws.getInt("max-pending-updates"),
                         (int) ws.getMemorySize("outbound-high-water-bytes").toBytes(),
-                        ws.getDuration("slow-consumer-timeout")),
+                        ws.getDuration("slow-consumer-timeout"),
+                        ws.getDuration("ack-coalesce-window")),
                 new Limits(limits.getInt("max-text-length"), limits.getDouble("sends-per-second"),
                         limits.getInt("send-burst"), limits.getInt("history-page-max"),
                         limits.getInt("max-group-members"), limits.getDouble("typing-per-second"),

@@ -15,15 +15,41 @@ import java.util.List;
 public final class ReceiptService {
     private final ReceiptStore store;
     private final AccountService accounts;
+    private final AckCoalescer acks;
 
+    /** Every ack is written at once (no coalescing). */
     public ReceiptService(ReceiptStore store, AccountService accounts) {
-        this.store = store;
-        this.accounts = accounts;
+        this(store, accounts, null);
     }
 
-    /** The device processed its update stream up to {@code cursor}. */
+    /** {@code acks} (nullable: none) coalesces the acks of {@link #acknowledgeSoon}. */
+    public ReceiptService(ReceiptStore store, AccountService accounts, AckCoalescer acks) {
+        this.store = store;
+        this.accounts = accounts;
+        this.acks = acks;
+    }
+
+    /**
+     * The device processed its update stream up to {@code cursor}: durable (with any coalesced cursor of the
+     * device) before this returns.
+     */
     public List<Watermark> acknowledge(DeviceIdentity device, long cursor) {
-        return store.acknowledge(device.userId(), device.deviceId(), cursor);
+        return acks == null ? store.acknowledge(device.userId(), device.deviceId(), cursor)
+                : acks.acknowledgeNow(device, cursor);
+    }
+
+    /** Like {@link #acknowledge}, but coalesced per device (see {@link AckCoalescer}); does not wait. */
+    public void acknowledgeSoon(DeviceIdentity device, long cursor) {
+        if (acks == null) {
+            store.acknowledge(device.userId(), device.deviceId(), cursor);
+        } else {
+            acks.acknowledge(device, cursor);
+        }
+    }
+
+    /** The highest cursor the device acknowledged on this node that is not written yet, or -1. */
+    public long pendingAck(long deviceId) {
+        return acks == null ? -1 : acks.pendingCursor(deviceId);
     }
 
     /** The caller read {@code chatId} up to {@code seq}. NOT_FOUND when not a member. */

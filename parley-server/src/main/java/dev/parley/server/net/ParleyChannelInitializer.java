@@ -28,6 +28,8 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
     private final Supplier<? extends ChannelHandler> media;
     private final HttpApiHandler api;
     private final SessionServices services;
+    /** Immutable, so one for all connections (built per connection it was 48 B of each idle connection's heap). */
+    private final WebSocketServerProtocolConfig wsConfig;
 
     public ParleyChannelInitializer(ServerConfig config, Supplier<? extends ChannelHandler> media, HttpApiHandler api,
                                     SessionServices services) {
@@ -35,6 +37,7 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
         this.media = media;
         this.api = api;
         this.services = services;
+        this.wsConfig = wsConfig(config.ws());
     }
 
     @Override
@@ -46,7 +49,7 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
                 .addLast("media", media.get())
                 .addLast("aggregate", new JsonHttpObjectAggregator(config.maxBodyBytes()))
                 .addLast("api", api)
-                .addLast("ws-protocol", new WebSocketServerProtocolHandler(wsConfig(ws)))
+                .addLast("ws-protocol", new WebSocketServerProtocolHandler(wsConfig))
                 .addLast("ws-aggregate", new WebSocketFrameAggregator(ws.hardMaxFrameBytes()))
                 .addLast("session", new WebSocketSessionHandler(services));
     }

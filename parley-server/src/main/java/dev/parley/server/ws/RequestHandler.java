@@ -81,7 +81,12 @@ final class RequestHandler {
                 msg.createdAt().toEpochMilli());
     }
 
+    /** With an id: durable before {@code ok}. Without: coalesced per device (at most one write per window). */
     private ServerFrame ack(DeviceIdentity me, ClientFrame.Ack a) {
+        if (a.id() == null) {
+            s.receipts().acknowledgeSoon(me, a.cursor());
+            return null;
+        }
         s.receipts().acknowledge(me, a.cursor());
         return ok(a.id());
     }

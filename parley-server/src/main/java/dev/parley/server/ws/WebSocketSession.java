@@ -229,7 +229,9 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
 
     /** Resume after the later of the server's acked cursor and the client's processed cursor (capped at head). */
     private long resumeCursor(DeviceIdentity me, Long clientCursor, long head) {
-        long acked = Math.max(0, s.updates().ackedCursor(me.deviceId()));
+        // an ack coalesced on this node but not written yet counts (AckCoalescer)
+        long acked = Math.max(Math.max(0, s.updates().ackedCursor(me.deviceId())),
+                Math.min(head, s.receipts().pendingAck(me.deviceId())));
         if (clientCursor == null || clientCursor <= acked) {
             return acked;
         }
