@@ -42,4 +42,30 @@ class CloseHandshakeTest {
             assertThat(ws.atEnd()).as("nothing after the one close frame").isTrue();
         }
     }
+
+    /**
+     * A frame announced larger than the transport limit, whose payload the client is still sending: the server
+     * answers 1009 and keeps reading (and discarding) until the client is done, so the client reads the close frame
+     * instead of a connection reset (before: the socket was closed with unread input, and the client saw 1006).
+     */
+    @Test
+    void anOversizedFrameStillArrivingGetsTheCloseFrameNotAReset() {
+        try (RawWebSocket ws = connected(api.newUser("big"))) {
+            int announced = 4 << 20;
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(14).put((byte) 0x81).put((byte) (0x80 | 127))
+                    .putLong(announced).putInt(0);
+            ws.sendRaw(header.array());
+            byte[] chunk = new byte[64 << 10];
+            for (int sent = 0; sent < (2 << 20); sent += chunk.length) {
+                ws.sendRaw(chunk);
+            }
+            RawWebSocket.Frame close = ws.read();
+            assertThat(close.opcode()).isEqualTo(RawWebSocket.CLOSE);
+            assertThat(close.closeCode()).isEqualTo(1009);
+            ws.shutdownOutput();
+            assertThat(ws.atEnd()).isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

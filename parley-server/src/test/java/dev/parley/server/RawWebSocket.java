@@ -96,6 +96,25 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Writes {@code bytes} as they are (e.g. a frame header and part of its payload). */
+    void sendRaw(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Half-closes: no more bytes from this side (TCP FIN), reading goes on. */
+    void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server closed the connection: the next read finds the end of the stream. */
     boolean atEnd() {
         try {

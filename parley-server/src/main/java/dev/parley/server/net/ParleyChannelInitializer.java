@@ -61,6 +61,8 @@ public final class ParleyChannelInitializer extends ChannelInitializer<SocketCha
                 .subprotocols(WebSocketSessionHandler.SUBPROTOCOL)
                 .maxFramePayloadLength(ws.hardMaxFrameBytes())
                 .handleCloseFrames(false)
+                // the session answers protocol violations itself, with a lingering close (ProtocolViolations)
+                .closeOnProtocolViolation(false)
                 .dropPongFrames(false)
                 .withUTF8Validator(false)
                 .handshakeTimeoutMillis(10_000)

@@ -296,6 +296,27 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         return closing;
     }
 
+    /**
+     * Closes after a transport-level violation while the peer may still be sending: the close frame, then a
+     * half-close (FIN) instead of a close, so unread input does not turn into a reset that could destroy the close
+     * frame at the peer; the channel closes when the peer does, or after the grace period.
+     */
+    void closeLingering(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> {
+            if (channel instanceof io.netty.channel.socket.DuplexChannel duplex && f.isSuccess()) {
+                duplex.shutdownOutput();
+            } else {
+                channel.close();
+            }
+        });
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        log.atInfo().addKeyValue("code", code).addKeyValue("reason", reason).log("closing connection");
+    }
+
     void close(int code, String reason) {
         if (closing) {
             return;

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,6 +47,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
             dropHttpHandlers(ctx);
+            watchProtocolViolations(ctx);
             session = new WebSocketSession(ctx.channel(), services);
             session.opened(token(hs));
         } else if (evt == Silence.PING) {
@@ -97,7 +99,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException && session != null) {
-            closeWith(ctx, CloseCodes.TOO_BIG, "frame exceeds " + services.config().hardMaxFrameBytes() + " bytes");
+            session.closeLingering(CloseCodes.TOO_BIG, "frame exceeds " + services.config().hardMaxFrameBytes() + " bytes");
         } else {
             ctx.close();
         }
@@ -169,6 +171,29 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
      * every idle connection's pipeline for nothing (docs/benchmarks.md, B3), so they go. The handshaker already
      * replaced the HTTP codec and removed the aggregator.
      */
+    /** Puts {@link ProtocolViolations} right behind the frame decoder the handshake installed. */
+    private static void watchProtocolViolations(ChannelHandlerContext ctx) {
+        ChannelHandlerContext decoder = ctx.pipeline().context(WebSocketFrameDecoder.class);
+        if (decoder != null) {
+            ctx.pipeline().addAfter(decoder.name(), "ws-violations", ProtocolViolations.INSTANCE);
+        }
+    }
+
+    /**
+     * The frame decoder found a corrupt or oversized frame ({@code code} 1002 or 1009): the close frame goes out,
+     * then our side of the TCP connection is shut down while the decoder discards whatever the peer still sends,
+     * until the peer closes or the grace period ends — so the peer reads the close frame instead of a reset.
+     */
+    void protocolViolation(ChannelHandlerContext ctx, int code, String detail) {
+        String reason = code == CloseCodes.TOO_BIG
+                ? "frame exceeds " + services.config().hardMaxFrameBytes() + " bytes" : "protocol violation";
+        if (session != null) {
+            session.closeLingering(code, reason);
+        } else {
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
     private static void dropHttpHandlers(ChannelHandlerContext ctx) {
         for (String name : List.of("media", "api")) {
             if (ctx.pipeline().get(name) != null) {
