@@ -46,14 +46,10 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
     private volatile DeliveryPump pump;
     private volatile boolean closing;
     private final long connectionId;
-    /** Users whose presence changed since the last flush; created on the first change (under {@code this}). */
-    private volatile java.util.Set<Long> presenceDirty;
-    private final java.util.concurrent.atomic.AtomicBoolean presenceFlushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<WebSocketSession> UNAUTHENTICATED_FRAMES =
-            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(WebSocketSession.class, "unauthenticatedFrames");
-    /** Frames received before authentication and not processed yet (see {@link #armAuthTimeout}). */
-    private volatile int unauthenticatedFrames;
-    private volatile ScheduledFuture<?> authTimeout;
+    /** Presence changes not sent yet; created on the first one (under {@code this}). */
+    private volatile PendingPresence pendingPresence;
+    /** Only while a connection without a token waits for its {@code auth}; null after. */
+    private volatile AuthDeadline authDeadline;
     private ScheduledFuture<?> slowTimer;
     /** Pushed updates not flushed yet; only touched by the delivery pump's serial executor. */
     private boolean unflushed;
@@ -72,25 +68,10 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
             requests.execute(() -> authenticate(null, token, null));
             return;
         }
-        armAuthTimeout();
-    }
-
-    /**
-     * Closes the connection if it is not authenticated within the auth timeout — unless frames that arrived
-     * before authentication are still waiting to be processed (an {@code auth} queued behind a reconnect storm
-     * counts as in time): then the timer starts again and decides once they are done.
-     */
-    private void armAuthTimeout() {
-        authTimeout = channel.eventLoop().schedule(() -> {
-            if (identity != null || closing) {
-                return;
-            }
-            if (UNAUTHENTICATED_FRAMES.get(this) > 0) {
-                armAuthTimeout();
-                return;
-            }
-            close(CloseCodes.UNAUTHENTICATED, "no auth frame within " + s.config().authTimeout().toSeconds() + "s");
-        }, s.config().authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        authDeadline = new AuthDeadline(channel.eventLoop(), s.config().authTimeout().toMillis(),
+                () -> identity != null || closing,
+                () -> close(CloseCodes.UNAUTHENTICATED, "no auth frame within " + s.config().authTimeout().toSeconds() + "s"))
+                .start();
     }
 
     /** Any sign of life from the peer (a frame or a pong) — event loop. */
@@ -108,18 +89,9 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
                     "more than " + s.config().maxQueuedRequests() + " requests waiting; slow down");
             return;
         }
-        if (identity == null) {
-            UNAUTHENTICATED_FRAMES.incrementAndGet(this);
-            requests.execute(() -> {
-                try {
-                    process(text);
-                } finally {
-                    UNAUTHENTICATED_FRAMES.decrementAndGet(this);
-                }
-            });
-            return;
-        }
-        requests.execute(() -> process(text));
+        AuthDeadline deadline = authDeadline;
+        Runnable work = () -> process(text);
+        requests.execute(identity == null && deadline != null ? deadline.counting(work) : work);
     }
 
     /** A frame that cannot be decoded at all arrived (binary, oversize, invalid UTF-8) — event loop. */
@@ -143,12 +115,12 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         }
     }
 
-    /** Cancels and forgets the auth timer: a cancelled task kept in a field would stay on the heap per connection. */
+    /** Cancels and forgets the auth deadline: kept in a field, its cancelled task would stay on the heap. */
     private void cancelAuthTimeout() {
-        ScheduledFuture<?> timer = authTimeout;
-        authTimeout = null;
-        if (timer != null) {
-            timer.cancel(false);
+        AuthDeadline deadline = authDeadline;
+        authDeadline = null;
+        if (deadline != null) {
+            deadline.cancel();
         }
     }
 
@@ -223,7 +195,7 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         java.util.Set<Long> watched = s.presence().implicitWatchSet(me.userId());
         s.presence().watch(this, watched);
         if (!watched.isEmpty()) {
-            presenceDirty().addAll(watched);
+            pendingPresence().addAll(watched);
         }
     }
 
@@ -269,11 +241,11 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
         return refused;
     }
 
-    private synchronized java.util.Set<Long> presenceDirty() {
-        if (presenceDirty == null) {
-            presenceDirty = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private synchronized PendingPresence pendingPresence() {
+        if (pendingPresence == null) {
+            pendingPresence = new PendingPresence();
         }
-        return presenceDirty;
+        return pendingPresence;
     }
 
     private void failed(Throwable t) {
@@ -302,27 +274,26 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
      * frame at the peer; the channel closes when the peer does, or after the grace period.
      */
     void closeLingering(int code, String reason) {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> {
+        closeAfter(code, reason, f -> {
             if (channel instanceof io.netty.channel.socket.DuplexChannel duplex && f.isSuccess()) {
                 duplex.shutdownOutput();
             } else {
                 channel.close();
             }
         });
-        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        log.atInfo().addKeyValue("code", code).addKeyValue("reason", reason).log("closing connection");
     }
 
     void close(int code, String reason) {
+        closeAfter(code, reason, ChannelFutureListener.CLOSE);
+    }
+
+    /** Sends the one close frame, then {@code then}; the grace timer closes the channel in any case. */
+    private void closeAfter(int code, String reason, ChannelFutureListener then) {
         if (closing) {
             return;
         }
         closing = true;
-        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(then);
         // The close frame may sit behind unsent data of a peer that does not read: do not wait for it forever.
         channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         log.atInfo().addKeyValue("code", code).addKeyValue("reason", reason).log("closing connection");
@@ -375,25 +346,23 @@ public final class WebSocketSession implements Connection, DeliveryPump.Sink {
 
     /** Coalesces presence changes: at most one flush per second, each sending the latest state of changed users. */
     private void presenceChanged(long userId) {
-        presenceDirty().add(userId);
-        if (presenceFlushScheduled.compareAndSet(false, true)) {
+        if (pendingPresence().changed(userId)) {
             channel.eventLoop().schedule(() -> requests.execute(this::flushPresence), PRESENCE_COALESCE_MILLIS,
                     TimeUnit.MILLISECONDS);
         }
     }
 
     private void flushPresence() {
-        presenceFlushScheduled.set(false);
+        PendingPresence pending = pendingPresence;
+        if (pending == null) {
+            return;
+        }
+        List<Long> changed = pending.take();
         DeviceIdentity me = identity;
         if (me == null || closing) {
             return;
         }
-        java.util.Set<Long> dirty = presenceDirty;
-        if (dirty == null) {
-            return;
-        }
-        for (Long id : java.util.List.copyOf(dirty)) {
-            dirty.remove(id);
+        for (long id : changed) {
             send(new ServerFrame.PresenceFrame(PresenceRequests.view(s.presence().visible(id, me.userId()))));
         }
     }
