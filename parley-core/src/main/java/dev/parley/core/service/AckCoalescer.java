@@ -97,13 +97,17 @@ public final class AckCoalescer {
         }
     }
 
-    /** Writes {@code cursor} (and anything pending for the device) durably before returning. */
+    /**
+     * Writes {@code cursor} (and anything pending for the device, which the window's end then need not write
+     * again) durably before returning.
+     */
     public List<Watermark> acknowledgeNow(DeviceIdentity device, long cursor) {
         Device d = devices.get(device.deviceId());
         long target = cursor;
         if (d != null) {
             synchronized (d) {
                 target = Math.max(target, d.pending);
+                d.pending = -1;
             }
         }
         return store.acknowledge(device.userId(), device.deviceId(), target);

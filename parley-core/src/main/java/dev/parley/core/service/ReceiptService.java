@@ -17,12 +17,7 @@ public final class ReceiptService {
     private final AccountService accounts;
     private final AckCoalescer acks;
 
-    /** Every ack is written at once (no coalescing). */
-    public ReceiptService(ReceiptStore store, AccountService accounts) {
-        this(store, accounts, null);
-    }
-
-    /** {@code acks} (nullable: none) coalesces the acks of {@link #acknowledgeSoon}. */
+    /** {@code acks} coalesces the acks of {@link #acknowledgeSoon} (a zero window writes each at once). */
     public ReceiptService(ReceiptStore store, AccountService accounts, AckCoalescer acks) {
         this.store = store;
         this.accounts = accounts;
@@ -34,22 +29,17 @@ public final class ReceiptService {
      * device) before this returns.
      */
     public List<Watermark> acknowledge(DeviceIdentity device, long cursor) {
-        return acks == null ? store.acknowledge(device.userId(), device.deviceId(), cursor)
-                : acks.acknowledgeNow(device, cursor);
+        return acks.acknowledgeNow(device, cursor);
     }
 
     /** Like {@link #acknowledge}, but coalesced per device (see {@link AckCoalescer}); does not wait. */
     public void acknowledgeSoon(DeviceIdentity device, long cursor) {
-        if (acks == null) {
-            store.acknowledge(device.userId(), device.deviceId(), cursor);
-        } else {
-            acks.acknowledge(device, cursor);
-        }
+        acks.acknowledge(device, cursor);
     }
 
     /** The highest cursor the device acknowledged on this node that is not written yet, or -1. */
     public long pendingAck(long deviceId) {
-        return acks == null ? -1 : acks.pendingCursor(deviceId);
+        return acks.pendingCursor(deviceId);
     }
 
     /** The caller read {@code chatId} up to {@code seq}. NOT_FOUND when not a member. */

@@ -96,6 +96,8 @@ class AckCoalescerTest {
         acks.acknowledge(DEVICE, 20);
         acks.acknowledgeNow(DEVICE, 15);
         assertThat(store.acks).containsExactly("30:10", "30:20");
+        assertThat(acks.pendingCursor(DEVICE.deviceId())).as("absorbed: the window's end writes nothing more")
+                .isEqualTo(-1);
     }
 
     @Test

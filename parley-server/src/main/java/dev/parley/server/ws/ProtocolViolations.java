@@ -31,6 +31,6 @@ final class ProtocolViolations extends ChannelInboundHandlerAdapter {
             return;
         }
         int code = corrupt.closeStatus() == null ? 1002 : corrupt.closeStatus().code();
-        session.protocolViolation(ctx, code, corrupt.getMessage());
+        session.protocolViolation(ctx, code);
     }
 }

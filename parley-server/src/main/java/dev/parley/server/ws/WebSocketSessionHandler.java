@@ -184,7 +184,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
      * then our side of the TCP connection is shut down while the decoder discards whatever the peer still sends,
      * until the peer closes or the grace period ends — so the peer reads the close frame instead of a reset.
      */
-    void protocolViolation(ChannelHandlerContext ctx, int code, String detail) {
+    void protocolViolation(ChannelHandlerContext ctx, int code) {
         String reason = code == CloseCodes.TOO_BIG
                 ? "frame exceeds " + services.config().hardMaxFrameBytes() + " bytes" : "protocol violation";
         if (session != null) {
