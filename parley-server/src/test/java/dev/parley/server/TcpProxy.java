@@ -107,6 +107,12 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket("127.0.0.1", upstreamPort);
                 open.add(client);
                 open.add(upstream);
+                if (down) {
+                    // cut() ran while this connection was being set up, before it was in the open set
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
                 Thread.ofVirtual().start(() -> pipe(client, upstream, true));
                 Thread.ofVirtual().start(() -> pipe(upstream, client, false));
             } catch (IOException e) {
