@@ -41,6 +41,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final SqlDialect dialect;
     private final int maxBatch;
     private final Supplier<UpdateListener> listener;
+    private final EntryAges entryAges;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private final AtomicLong commits = new AtomicLong();
@@ -48,7 +49,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private boolean closed;
 
     GroupCommitWriter(ConnectionSource connections, SqlDialect dialect, int maxBatch,
-                      Supplier<UpdateListener> listener) {
+                      Supplier<UpdateListener> listener, EntryAges entryAges) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
         }
@@ -56,6 +57,7 @@ final class GroupCommitWriter implements AutoCloseable {
         this.dialect = dialect;
         this.maxBatch = maxBatch;
         this.listener = listener;
+        this.entryAges = entryAges;
         this.thread = Thread.ofPlatform().name("parley-sql-writer").daemon().start(this::loop);
     }
 
@@ -168,7 +170,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void runInSavepoint(Connection connection, Job<?> job, List<Job<?>> done, List<Job<?>> retry)
             throws SQLException {
         TaskSavepoint savepoint = TaskSavepoint.set(connection, dialect);
-        WriteTx tx = new WriteTx(connection);
+        WriteTx tx = new WriteTx(connection, entryAges);
         try {
             job.run(tx);
         } catch (SQLException | RuntimeException e) {

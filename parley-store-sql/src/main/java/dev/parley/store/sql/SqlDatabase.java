@@ -40,13 +40,14 @@ public final class SqlDatabase implements AutoCloseable {
     private final SqlDialect dialect;
     private final Pools pools;
     private final GroupCommitWriter writer;
+    private final EntryAges entryAges = new EntryAges();
     private volatile UpdateListener listener = updates -> { };
 
     private SqlDatabase(SqlDialect dialect, DataSource raw, String name, String location) {
         this.dialect = dialect;
         migrate(dialect, raw, location);
         this.pools = dialect == SqlDialect.SQLITE ? sqlitePools(raw, name) : hikariPools(raw, name);
-        this.writer = new GroupCommitWriter(pools.writer(), dialect, MAX_BATCH, () -> listener);
+        this.writer = new GroupCommitWriter(pools.writer(), dialect, MAX_BATCH, () -> listener, entryAges);
     }
 
     /** Where the writer and the readers get their connections, and what closes them all. */
@@ -118,6 +119,11 @@ public final class SqlDatabase implements AutoCloseable {
 
     void listen(UpdateListener listener) {
         this.listener = listener == null ? updates -> { } : listener;
+    }
+
+    /** What this node knows of the oldest update-stream entry (for the TTL sweep). */
+    EntryAges entryAges() {
+        return entryAges;
     }
 
     /** Runs {@code task} through the single writer; returns once its batch is committed. */

@@ -37,7 +37,8 @@ import java.time.Instant;
  *
  * <p>{@link #purge} runs its three steps ({@link Trim}, {@link TtlSweep}, {@link TimerSweep}) as three tasks of
  * the group-commit writer, in that order: each step is one transaction, and its new entries reach the listener
- * after its commit. Several nodes may purge one PostgreSQL database at once: counters are lowered only by the
+ * after its commit. The TTL step scans {@code updates}, so it is skipped while no entry can be old enough
+ * ({@link EntryAges}). Several nodes may purge one PostgreSQL database at once: counters are lowered only by the
  * statement that deleted the entries ({@code DELETE … RETURNING}) and a message is purged only
  * {@code WHERE purged_at IS NULL}, so nothing is counted twice; lock waits between nodes end in the writer's short
  * lock timeout and the step runs again. {@link #setTimer}: see {@link TimerWrites}.
@@ -67,10 +68,31 @@ public final class SqlRetentionStore implements RetentionStore {
         long millis = Rows.millis(now);
         long cutoff = cutoff(now, policy);
         StepResult trim = database.write(tx -> Trim.run(tx.connection(), purgeDelivered, millis, limit));
-        StepResult ttl = database.write(tx -> TtlSweep.run(tx, purgeDelivered, now, cutoff, limit));
+        StepResult ttl = sweepTtl(purgeDelivered, now, cutoff, limit);
         StepResult timer = database.write(tx -> TimerSweep.run(tx, now, limit));
         return new PurgeReport(trim.entries(), ttl.entries(), trim.purged() + ttl.purged(), timer.purged(),
                 trim.more() || ttl.more() || timer.more());
+    }
+
+    /**
+     * The TTL step, skipped while {@link EntryAges} knows no entry is older than {@code cutoff}; a sweep that
+     * finds nothing to delete raises the floor to the oldest entry it saw.
+     */
+    private StepResult sweepTtl(boolean purgeDelivered, Instant now, long cutoff, int limit) {
+        EntryAges ages = database.entryAges();
+        if (ages.noneOlderThan(cutoff)) {
+            return new StepResult(0, 0, false);
+        }
+        EntryAges.Scan scan = ages.startScan();
+        try {
+            TtlSweep.Result result = database.write(tx -> TtlSweep.run(tx, purgeDelivered, now, cutoff, limit));
+            if (result.oldest() != null) {
+                ages.finish(scan, result.oldest());
+            }
+            return result.step();
+        } finally {
+            ages.abandon(scan);
+        }
     }
 
     /** Entries created before this epoch milli outlived the TTL (none when the TTL reaches before time began). */

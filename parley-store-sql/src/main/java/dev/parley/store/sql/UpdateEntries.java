@@ -60,7 +60,9 @@ final class UpdateEntries {
         List<Long> users = userIds.stream().distinct().sorted().toList();
         Map<Long, Long> cursors = advanceHeads(tx.connection(), users);
         List<Update> updates = users.stream().map(user -> new Update(user, cursors.get(user), event)).toList();
-        insert(tx.connection(), updates, Rows.millis(at));
+        long createdAt = Rows.millis(at);
+        tx.entryAges().appended(createdAt);
+        insert(tx.connection(), updates, createdAt);
         tx.appended(updates);
         return updates;
     }

@@ -12,15 +12,22 @@ import java.util.List;
  */
 final class WriteTx {
     private final Connection connection;
+    private final EntryAges entryAges;
     private final List<Update> appended = new ArrayList<>();
     private boolean discarded;
 
-    WriteTx(Connection connection) {
+    WriteTx(Connection connection, EntryAges entryAges) {
         this.connection = connection;
+        this.entryAges = entryAges;
     }
 
     Connection connection() {
         return connection;
+    }
+
+    /** The database's entry-age floor, lowered by every appended entry (see {@link EntryAges}). */
+    EntryAges entryAges() {
+        return entryAges;
     }
 
     /** Records entries written by this task, in cursor order per user. */

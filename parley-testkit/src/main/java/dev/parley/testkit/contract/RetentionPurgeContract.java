@@ -231,6 +231,30 @@ public abstract class RetentionPurgeContract extends RetentionContractSupport {
     }
 
     /**
+     * A sweep that finds nothing old may let an adapter skip the next ones (the TTL sweep scans the stream);
+     * an entry appended afterwards with an older time (a sender's clock behind) must still expire on time.
+     */
+    @Test
+    void anOlderEntryAppendedAfterAnEmptySweepStillExpires() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Chat chat = direct(alice, bob);
+        Message young = send(chat, alice, "young");
+        assertThat(purge(HISTORY, young.createdAt()).expiredEntries()).as("nothing is old yet").isZero();
+
+        Instant longAgo = young.createdAt().minus(TTL).minusSeconds(60);
+        stores.messages().append(new dev.parley.core.model.Draft(chat.id(), java.util.UUID.randomUUID().toString(),
+                bob.id(), bob.device().id(), "late", dev.parley.core.model.MessageKind.TEXT, "from a slow clock",
+                null, longAgo));
+        PurgeReport report = purge(HISTORY, young.createdAt().plusMillis(1));
+
+        assertThat(report.expiredEntries()).as("alice's and bob's entries of the late message").isEqualTo(2);
+        assertThat(expired(alice.id())).containsExactly(new Expired(chat.id(), 2, 2, Reason.TTL));
+        assertThat(purge(HISTORY, young.createdAt().plusMillis(2)).expiredEntries()).as("the young one stays")
+                .isZero();
+    }
+
+    /**
      * Alice and bob never acknowledge: a direct chat with three messages and a group with its CREATED entry and
      * one message, all older than the TTL at {@code purgeAt}; then one young message in the direct chat.
      */
