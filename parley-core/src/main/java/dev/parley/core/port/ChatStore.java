@@ -32,4 +32,11 @@ public interface ChatStore {
      * (joinSeq ≤ seq ≤ leaveSeq) and the unread count (see {@link ChatSummary}).
      */
     List<ChatSummary> chatsOf(long userId);
+
+    /**
+     * The other member of every direct chat of the user, ascending, without duplicates: the people whose presence
+     * the user sees without asking (what {@link #chatsOf} would give for the direct chats, without building every
+     * summary — it runs on every connect).
+     */
+    List<Long> directPeers(long userId);
 }

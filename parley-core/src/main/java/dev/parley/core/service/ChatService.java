@@ -42,6 +42,11 @@ public final class ChatService {
         return chats.chatsOf(callerId);
     }
 
+    /** The other member of each of the user's direct chats (see {@link ChatStore#directPeers}). */
+    public List<Long> directPeers(long userId) {
+        return chats.directPeers(userId);
+    }
+
     /** A chat the caller is a member of, with its members; NOT_FOUND otherwise (never reveals other chats). */
     public ChatSummary summary(long callerId, long chatId) {
         return chatsOf(callerId).stream().filter(s -> s.chat().id() == chatId).findFirst()

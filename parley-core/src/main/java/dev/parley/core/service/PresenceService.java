@@ -1,8 +1,5 @@
 package dev.parley.core.service;
 
-import dev.parley.core.model.ChatKind;
-import dev.parley.core.model.ChatSummary;
-import dev.parley.core.model.Member;
 import dev.parley.core.model.Presence;
 import dev.parley.core.model.Settings;
 import dev.parley.core.model.Signal;
@@ -82,11 +79,7 @@ public final class PresenceService {
     public Set<Long> implicitWatchSet(long userId) {
         Set<Long> ids = new LinkedHashSet<>();
         contacts.contactList(userId).forEach(c -> ids.add(c.userId()));
-        for (ChatSummary s : chats.chatsOf(userId)) {
-            if (s.chat().kind() == ChatKind.DIRECT) {
-                s.members().stream().map(Member::userId).filter(id -> id != userId).forEach(ids::add);
-            }
-        }
+        ids.addAll(chats.directPeers(userId));
         return ids;
     }
 

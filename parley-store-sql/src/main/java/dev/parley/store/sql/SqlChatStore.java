@@ -71,6 +71,10 @@ public final class SqlChatStore implements ChatStore {
             + " ORDER BY activity DESC, c.id DESC";
     private static final String MEMBERS_OF_USER_CHATS = MEMBERS + "WHERE chat_id IN (SELECT mine.chat_id FROM"
             + " memberships mine WHERE mine.user_id = ?) AND (leave_seq = ? OR user_id = ?) ORDER BY chat_id, user_id";
+    // memberships_by_user finds the user's rows; a direct chat's members never leave, the guard is for clarity
+    private static final String DIRECT_PEERS = "SELECT DISTINCT o.user_id FROM memberships me"
+            + " JOIN chats c ON c.id = me.chat_id JOIN memberships o ON o.chat_id = me.chat_id"
+            + " WHERE me.user_id = ? AND c.kind = ? AND o.user_id <> me.user_id AND o.leave_seq = ? ORDER BY o.user_id";
     private static final String GROUPS_OF_USER = "SELECT " + Rows.groupColumns("g") + " FROM groups g"
             + " JOIN memberships ms ON ms.chat_id = g.chat_id WHERE ms.user_id = ?";
     private static final String LAST_MESSAGES = "SELECT " + Rows.messageColumns("m") + " FROM memberships ms"
@@ -118,6 +122,12 @@ public final class SqlChatStore implements ChatStore {
     @Override
     public List<ChatSummary> chatsOf(long userId) {
         return database.read(c -> summaries(c, userId));
+    }
+
+    @Override
+    public List<Long> directPeers(long userId) {
+        return database.read(c -> Jdbc.list(c, DIRECT_PEERS, row -> row.getLong(1), userId, ChatKind.DIRECT.name(),
+                Rows.ACTIVE));
     }
 
     /** Runs on the writer: creates the chat unless a concurrent call already did, then returns it. */

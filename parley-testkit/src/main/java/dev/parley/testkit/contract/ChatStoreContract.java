@@ -119,6 +119,21 @@ public abstract class ChatStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void directPeersAreTheOtherMembersOfTheUsersDirectChatsOnly() {
+        Account alice = account("alice");
+        Account bob = account("bob");
+        Account carol = account("carol");
+        Account dave = account("dave");
+        direct(carol, alice);
+        direct(alice, bob);
+        group(alice, dave);
+
+        assertThat(chats().directPeers(alice.id())).containsExactly(bob.id(), carol.id());
+        assertThat(chats().directPeers(bob.id())).containsExactly(alice.id());
+        assertThat(chats().directPeers(dave.id())).as("a group makes no direct peer").isEmpty();
+    }
+
+    @Test
     void unknownChatsAreEmpty() {
         assertThat(chats().chat(424242)).isEmpty();
         assertThat(chats().members(424242)).isEmpty();
