@@ -35,10 +35,14 @@ public final class SqlReceiptStore implements ReceiptStore {
     private static final String DEVICE_CURSOR = "SELECT d.acked_cursor, u.update_head, u.read_receipts"
             + " FROM devices d JOIN users u ON u.id = d.user_id"
             + " WHERE d.id = ? AND d.user_id = ? AND d.revoked_at IS NULL";
-    // ordered like the grouping (a chat has one kind), so SQLite sorts once, not twice
+    // ordered like the grouping (a chat has one kind), so SQLite sorts once, not twice. A chat whose entries in
+    // the range are all the acknowledging user's own messages is left out (HAVING): that move would tell nobody
+    // anything (see raiseDelivered)
     private static final String DELIVERED_IN_RANGE = "SELECT u.chat_id, MAX(u.seq), c.kind FROM updates u"
-            + " JOIN chats c ON c.id = u.chat_id WHERE u.user_id = ? AND u.cursor > ? AND u.cursor <= ?"
-            + " AND u.kind = ? GROUP BY u.chat_id, c.kind ORDER BY u.chat_id, c.kind";
+            + " JOIN chats c ON c.id = u.chat_id JOIN messages m ON m.chat_id = u.chat_id AND m.seq = u.seq"
+            + " WHERE u.user_id = ? AND u.cursor > ? AND u.cursor <= ? AND u.kind = ?"
+            + " GROUP BY u.chat_id, c.kind HAVING MAX(CASE WHEN m.sender_id <> ? THEN 1 ELSE 0 END) = 1"
+            + " ORDER BY u.chat_id, c.kind";
     private static final String WATERMARK = "SELECT delivered_seq, read_seq, leave_seq FROM memberships"
             + " WHERE chat_id = ? AND user_id = ?";
     // a direct chat has two members, so MIN is the other one when active (NULL otherwise); not locked
@@ -118,12 +122,18 @@ public final class SqlReceiptStore implements ReceiptStore {
         return raiseDelivered(tx, userId, device.get().readReceipts(), old, target);
     }
 
-    /** For each chat with a MessageAdded entry in (from, to], raises deliveredSeq (≤ leaveSeq) and tells others. */
+    /**
+     * For each chat with a MessageAdded entry of someone else's message in (from, to], raises deliveredSeq
+     * (≤ leaveSeq) to the highest seq in the range and tells others. A range holding only the user's own messages
+     * (the echo of what they sent) moves nothing: every other member's message below it was in an earlier range,
+     * so the watermark already covers it, and no one's ✓✓ or group receipt can change — skipping it saves the
+     * writer the watermark, the mark and the peer's entry on about every other ack of a busy sender.
+     */
     private List<Watermark> raiseDelivered(WriteTx tx, long userId, boolean readReceipts, long from, long to)
             throws SQLException {
         List<ChatSeq> highest = Jdbc.list(tx.connection(), DELIVERED_IN_RANGE,
                 row -> new ChatSeq(row.getLong(1), row.getLong(2), ChatKind.valueOf(row.getString(3))),
-                userId, from, to, UpdateEntries.MESSAGE_ADDED);
+                userId, from, to, UpdateEntries.MESSAGE_ADDED, userId);
         Instant now = clock.instant();
         List<Watermark> moved = new ArrayList<>();
         for (ChatSeq chat : highest) {

@@ -61,6 +61,29 @@ public abstract class ReceiptStoreContract extends StoreContractSupport {
                 new ReceiptMoved(chat.id(), bob.id(), 2, 0, true), new ReceiptMoved(chat.id(), bob.id(), 3, 0, true));
     }
 
+    /**
+     * Alice's stream: ChatCreated(1), her own messages 1..3 (cursors 2..4), then bob's reply seq 4 (cursor 5) and
+     * her own seq 5 (cursor 6). Acknowledging only her own messages tells bob nothing; the range with his reply
+     * raises her watermark to the highest seq in it, her own later message included.
+     */
+    @Test
+    void acknowledgingOnlyYourOwnMessagesMovesNoWatermark() {
+        Message reply = send(chat, bob, "reply");
+        Message mine = send(chat, alice, "and mine");
+        long bobHead = stores.updates().head(bob.id());
+
+        assertThat(receipts().acknowledge(alice.id(), alice.device().id(), 4)).as("her own messages 1..3").isEmpty();
+
+        assertThat(stores.updates().ackedCursor(alice.device().id())).as("the cursor still moves").isEqualTo(4);
+        assertThat(member(alice).deliveredSeq()).isZero();
+        assertThat(stores.updates().head(bob.id())).as("no receipt for bob").isEqualTo(bobHead);
+
+        assertThat(receipts().acknowledge(alice.id(), alice.device().id(), 6))
+                .containsExactly(new Watermark(chat.id(), alice.id(), mine.seq(), 0));
+        assertThat(receiptsIn(bob)).containsExactly(new ReceiptMoved(chat.id(), alice.id(), mine.seq(), 0, true));
+        assertThat(reply.seq()).isLessThan(mine.seq());
+    }
+
     @Test
     void acknowledgeNeverMovesBackwards() {
         receipts().acknowledge(bob.id(), bob.device().id(), 4);
