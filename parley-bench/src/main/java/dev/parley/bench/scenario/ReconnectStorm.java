@@ -4,6 +4,7 @@ import dev.parley.bench.Options;
 import dev.parley.bench.client.BenchConnection;
 import dev.parley.bench.client.Connector;
 import dev.parley.bench.client.FrameWriter;
+import dev.parley.bench.metrics.Stats;
 import dev.parley.bench.seed.BulkMessages;
 import dev.parley.bench.seed.Seeder;
 import dev.parley.bench.seed.Seeder.Account;
@@ -39,6 +40,7 @@ public final class ReconnectStorm {
         int n = o.integer("devices", 10_000);
         int m = o.integer("backlog", 100);
         int concurrency = o.integer("connect-concurrency", 0);
+        int w = o.integer("warmup-devices", 0);
         Duration timeout = o.duration("timeout", "300s");
         String text = new String(FrameWriter.text(o.integer("text-bytes", 100)), StandardCharsets.US_ASCII);
         try (BenchEnv env = new BenchEnv("B4", "", o)) {
@@ -46,14 +48,14 @@ public final class ReconnectStorm {
             List<Long> chats = new ArrayList<>();
             env.seed(stores -> {
                 try (Seeder seeder = new Seeder(stores)) {
-                    List<User> u = seeder.users("b4u", 2 * n);
+                    List<User> u = seeder.users("b4u", 2 * (n + w));
                     chats.addAll(seeder.pairs(u));
                     accounts.addAll(seeder.devices(u));
                 }
             });
             long b0 = System.nanoTime();
             try (BulkMessages bulk = new BulkMessages(env.dbFile())) {
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < n + w; k++) {
                     Account s = accounts.get(2 * k);
                     Account r = accounts.get(2 * k + 1);
                     bulk.direct(chats.get(k), s.userId(), s.deviceId(), r.userId(), r.deviceId(), s.userId(), m, text);
@@ -64,7 +66,10 @@ public final class ReconnectStorm {
                 throw new IllegalStateException("cannot write the backlog: " + e.getMessage(), e);
             }
             env.startServer();
-            Watch watch = new Watch(env);
+            if (w > 0) {
+                warmUp(env, accounts, chats, n, w, concurrency, timeout);
+            }
+            Watch watch = new Watch(env, env.stats);
             List<BenchConnection> receivers = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 receivers.add(new BenchConnection(env.client(), accounts.get(2 * k + 1), chats.get(k), env.stats, watch));
@@ -137,12 +142,40 @@ public final class ReconnectStorm {
     }
 
     /**
+     * {@code --warmup-devices W}: a storm of W other devices (pairs n … n+W-1, same backlog) drained and closed
+     * before the measured one, so that the server's and the generator's JIT have compiled these paths: the storm
+     * after a network failure on a running server, where the default (W = 0) is the storm right after a restart.
+     * Its counts go to their own {@link Stats}, not into the result.
+     */
+    private static void warmUp(BenchEnv env, List<Account> accounts, List<Long> chats, int n, int w, int concurrency,
+                               Duration timeout) throws InterruptedException {
+        Stats stats = new Stats();
+        Watch warm = new Watch(env, stats);
+        List<BenchConnection> devices = new ArrayList<>();
+        for (int k = n; k < n + w; k++) {
+            devices.add(new BenchConnection(env.client(), accounts.get(2 * k + 1), chats.get(k), stats, warm));
+        }
+        long t0 = System.nanoTime();
+        Connector.connectAll(env.client(), devices, concurrency, timeout, stats);
+        long deadline = t0 + timeout.toNanos();
+        while (warm.finalOks.sum() < w && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        devices.forEach(BenchConnection::close);
+        System.out.printf("[B4] warm-up: %d of %d devices drained in %.1f s%n", warm.drained.sum(), w,
+                (System.nanoTime() - t0) / 1e9);
+        env.result.put("warmupDevices", w);
+        env.result.put("warmupDrainedSeconds", (warm.lastDrained.get() - t0) / 1e9);
+    }
+
+    /**
      * Marks each device drained when it has received everything up to the head its {@code ready} announced, then
      * sends its final ack. A connection the server closes (e.g. 4001 when its {@code auth} waited in the server
      * for longer than the auth timeout) reconnects after 1–2 s, as a client would, resuming from its cursor.
      */
     private static final class Watch implements BenchConnection.Events {
         private final BenchEnv env;
+        private final Stats stats;
         private final java.util.Set<Long> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final LongAdder drained = new LongAdder();
         final LongAdder finalOks = new LongAdder();
@@ -150,8 +183,9 @@ public final class ReconnectStorm {
         final AtomicLong lastDrained = new AtomicLong();
         volatile long start;
 
-        Watch(BenchEnv env) {
+        Watch(BenchEnv env, Stats stats) {
             this.env = env;
+            this.stats = stats;
         }
 
         @Override
@@ -175,7 +209,7 @@ public final class ReconnectStorm {
             }
             reconnects.increment();
             long delay = 1000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1000);
-            BenchConnection again = new BenchConnection(env.client(), c.account(), c.chatId(), env.stats, this)
+            BenchConnection again = new BenchConnection(env.client(), c.account(), c.chatId(), stats, this)
                     .resumeFrom(c.processed());
             c.channel().eventLoop().schedule(() -> env.client().connect(again), delay,
                     java.util.concurrent.TimeUnit.MILLISECONDS);
