@@ -170,7 +170,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void runInSavepoint(Connection connection, Job<?> job, List<Job<?>> done, List<Job<?>> retry)
             throws SQLException {
         TaskSavepoint savepoint = TaskSavepoint.set(connection, dialect);
-        WriteTx tx = new WriteTx(connection, entryAges);
+        WriteTx tx = new WriteTx(connection, entryAges, dialect);
         try {
             job.run(tx);
         } catch (SQLException | RuntimeException e) {

@@ -13,12 +13,18 @@ import java.util.List;
 final class WriteTx {
     private final Connection connection;
     private final EntryAges entryAges;
+    private final SqlDialect dialect;
     private final List<Update> appended = new ArrayList<>();
     private boolean discarded;
 
-    WriteTx(Connection connection, EntryAges entryAges) {
+    WriteTx(Connection connection, EntryAges entryAges, SqlDialect dialect) {
         this.connection = connection;
         this.entryAges = entryAges;
+        this.dialect = dialect;
+    }
+
+    SqlDialect dialect() {
+        return dialect;
     }
 
     Connection connection() {

@@ -5,9 +5,6 @@ import dev.parley.core.model.Draft;
 import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.NewUser;
 import dev.parley.core.model.Watermark;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -75,14 +72,14 @@ class AckCostBench {
             long sendCommits = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 long beforeSend = stores.database().commits();
-                long sendCpuStart = writerCpuNanos();
+                long sendCpuStart = Fixtures.writerCpuNanos();
                 sendOneEach(stores, accounts, chats, "run-" + round);
-                sendCpuNanos += writerCpuNanos() - sendCpuStart;
+                sendCpuNanos += Fixtures.writerCpuNanos() - sendCpuStart;
                 sendCommits += stores.database().commits() - beforeSend;
                 long start = System.nanoTime();
-                long cpuStart = writerCpuNanos();
+                long cpuStart = Fixtures.writerCpuNanos();
                 acks += ackAll(stores, accounts, concurrent);
-                cpuNanos += writerCpuNanos() - cpuStart;
+                cpuNanos += Fixtures.writerCpuNanos() - cpuStart;
                 nanos += System.nanoTime() - start;
             }
             long ackCommits = stores.database().commits() - commitsBefore - sendCommits;
@@ -92,17 +89,6 @@ class AckCostBench {
         } finally {
             Fixtures.deleteRecursively(dir);
         }
-    }
-
-    /** CPU time of the store's writer thread (one store is open at a time here). */
-    private static long writerCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().equals("parley-sql-writer")) {
-                return threads.getThreadCpuTime(info.getThreadId());
-            }
-        }
-        throw new IllegalStateException("no thread named parley-sql-writer; expected the open store's writer");
     }
 
     private static List<Account> accounts(SqlStores stores, int count) {

@@ -83,4 +83,15 @@ final class Fixtures {
             throw new UncheckedIOException("cannot delete test folder " + dir, e);
         }
     }
+
+    /** CPU time of the store's writer thread (benchmarks open one store at a time). */
+    static long writerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("parley-sql-writer")) {
+                return threads.getThreadCpuTime(info.getThreadId());
+            }
+        }
+        throw new IllegalStateException("no thread named parley-sql-writer; expected the open store's writer");
+    }
 }

@@ -41,13 +41,14 @@ class GroupSendCostBench {
 
     /** What one measured run saw. */
     private record Run(int sends, long commits, long messages, long updates, long heads, double millis,
-                       double firstMillis, double lastMillis) {
+                       double firstMillis, double lastMillis, long writerCpuNanos) {
     }
 
     @Test
     void printTheCostOfOneGroupSend() throws Exception {
-        System.out.printf("%n%-7s %-10s %5s %7s %9s %9s %9s %8s %8s %8s %11s%n", "members", "senders", "sends",
-                "commits", "msgs/send", "upd/send", "heads/snd", "ms/send", "first50", "last50", "WAL KiB/snd");
+        System.out.printf("%n%-7s %-10s %5s %7s %9s %9s %9s %8s %8s %8s %11s %14s%n", "members", "senders", "sends",
+                "commits", "msgs/send", "upd/send", "heads/snd", "ms/send", "first50", "last50", "WAL KiB/snd",
+                "writer µs/send");
         for (int members : new int[] {100, 1024}) {
             for (boolean concurrent : new boolean[] {false, true}) {
                 Run run = measure(members, concurrent, false);
@@ -59,10 +60,10 @@ class GroupSendCostBench {
 
     private static void print(int members, boolean concurrent, Run run, long walPages) {
         double sends = run.sends();
-        System.out.printf(Locale.ROOT, "%-7d %-10s %5d %7d %9.1f %9.1f %9.1f %8.2f %8.2f %8.2f %11.0f%n", members,
-                concurrent ? CONCURRENT_SENDERS : 1, run.sends(), run.commits(), run.messages() / sends,
+        System.out.printf(Locale.ROOT, "%-7d %-10s %5d %7d %9.1f %9.1f %9.1f %8.2f %8.2f %8.2f %11.0f %14.0f%n",
+                members, concurrent ? CONCURRENT_SENDERS : 1, run.sends(), run.commits(), run.messages() / sends,
                 run.updates() / sends, run.heads() / sends, run.millis() / sends, run.firstMillis(),
-                run.lastMillis(), walPages * 4.0 / sends);
+                run.lastMillis(), walPages * 4.0 / sends, run.writerCpuNanos() / 1e3 / sends);
     }
 
     /** One run on a fresh database; when {@code countWal}, the result's commits field is the WAL page count. */
@@ -83,12 +84,15 @@ class GroupSendCostBench {
             long[] before = counters(stores);
             List<Double> latencies = new ArrayList<>();
             long start = System.nanoTime();
+            long cpuStart = Fixtures.writerCpuNanos();
             sendAll(stores, chat, senders, SENDS / senders.size(), "run", latencies);
+            long cpu = Fixtures.writerCpuNanos() - cpuStart;
             double millis = (System.nanoTime() - start) / 1e6;
             long[] after = counters(stores);
             long commits = countWal ? walFrames(file, "PASSIVE") : after[0] - before[0];
             return new Run(latencies.size(), commits, after[1] - before[1], after[2] - before[2],
-                    after[3] - before[3], millis, averageOf(latencies, 0), averageOf(latencies, latencies.size() - 50));
+                    after[3] - before[3], millis, averageOf(latencies, 0), averageOf(latencies, latencies.size() - 50),
+                    cpu);
         } finally {
             Fixtures.deleteRecursively(dir);
         }
