@@ -6,16 +6,19 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.core.model.AppendResult.Appended;
 import dev.parley.core.model.Chat;
 import dev.parley.core.model.Device;
+import dev.parley.core.model.Draft;
 import dev.parley.core.model.Event.Expired;
 import dev.parley.core.model.Event.Expired.Reason;
 import dev.parley.core.model.MediaContent;
 import dev.parley.core.model.MediaItem;
 import dev.parley.core.model.Message;
+import dev.parley.core.model.MessageKind;
 import dev.parley.core.model.PurgeReport;
 import dev.parley.core.model.Update;
 import dev.parley.core.port.RetentionStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -243,9 +246,8 @@ public abstract class RetentionPurgeContract extends RetentionContractSupport {
         assertThat(purge(HISTORY, young.createdAt()).expiredEntries()).as("nothing is old yet").isZero();
 
         Instant longAgo = young.createdAt().minus(TTL).minusSeconds(60);
-        stores.messages().append(new dev.parley.core.model.Draft(chat.id(), java.util.UUID.randomUUID().toString(),
-                bob.id(), bob.device().id(), "late", dev.parley.core.model.MessageKind.TEXT, "from a slow clock",
-                null, longAgo));
+        stores.messages().append(new Draft(chat.id(), UUID.randomUUID().toString(), bob.id(), bob.device().id(),
+                "late", MessageKind.TEXT, "from a slow clock", null, longAgo));
         PurgeReport report = purge(HISTORY, young.createdAt().plusMillis(1));
 
         assertThat(report.expiredEntries()).as("alice's and bob's entries of the late message").isEqualTo(2);
