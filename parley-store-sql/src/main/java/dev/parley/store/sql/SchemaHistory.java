@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaHistory {
     /** Versions of {@code db/migration/{sqlite,postgresql}/V<version>__*.sql}, ascending; the same for both. */
-    static final List<String> SHIPPED = List.of("1", "2", "3", "4", "5", "6");
+    static final List<String> SHIPPED = List.of("1", "2", "3", "4", "5");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaHistory.class);
     private static final String TABLE = "flyway_schema_history";

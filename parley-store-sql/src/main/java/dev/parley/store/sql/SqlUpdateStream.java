@@ -31,9 +31,7 @@ import java.util.List;
  * </pre>
  * Columns that do not apply to a kind are NULL. Device progress is {@code devices.acked_cursor} (see
  * {@link SqlAccountStore}); the user's head is {@code users.update_head}. The table has no index besides its
- * primary key, on purpose: every send inserts one row per recipient. On SQLite it is a {@code WITHOUT ROWID} table
- * (V6), stored in primary-key order, so an insert, a delete and a stream read touch one B-tree, not the rowid
- * table and the key's index. Entries leave it once every active device of
+ * primary key, on purpose: every send inserts one row per recipient. Entries leave it once every active device of
  * their user acknowledged them, or after the undelivered TTL ({@link SqlRetentionStore}), so in steady state it
  * holds only unacknowledged entries, and the few sweeps that are not by user (TTL, a chat's expired messages)
  * scan it.
