@@ -22,10 +22,10 @@ import java.util.TreeSet;
  * (user, chat), appended like any entry (new cursors, listener notified); users with the same range share one
  * append. Only message entries produce a marker, so markers that outlive the TTL in turn go quietly.
  *
- * <p>Both statements scan {@code updates}, so the sweep first asks for the oldest {@code created_at}
- * ({@link #oldest}, one scan): when nothing is older than the cutoff it deletes nothing and that age becomes the
- * {@link EntryAges} floor, under which {@link SqlRetentionStore} skips the sweep without touching the table
- * (measured: the sweep after every trim batch was ≈ 11 % of the server's CPU in B1, docs/benchmarks.md).
+ * <p>The DELETE scans {@code updates}, so the sweep first reads the oldest {@code created_at} (one scan, for
+ * {@code MIN}): when nothing is older than the cutoff it deletes nothing, and that age becomes the {@link EntryAges}
+ * floor under which {@link SqlRetentionStore} skips the sweep without touching the table (measured: the sweep
+ * after every trim batch was ≈ 11 % of the server's CPU in B1, docs/benchmarks.md).
  */
 final class TtlSweep {
     private static final String DELETE = "DELETE FROM updates WHERE (user_id, cursor) IN (SELECT user_id, cursor"
