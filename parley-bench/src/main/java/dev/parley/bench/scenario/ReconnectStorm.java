@@ -102,13 +102,7 @@ public final class ReconnectStorm {
                 lastUpdates[0] = u;
             });
             Connector.connectAll(env.client(), receivers, concurrency, timeout, env.stats);
-            long deadline = t0 + timeout.toNanos();
-            while (watch.finalOks.sum() < n) {
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
+            watch.awaitFinalAcks(n, t0 + timeout.toNanos());
             double okSeconds = (System.nanoTime() - t0) / 1e9;
             progress.close();
             rss.close();
@@ -157,10 +151,7 @@ public final class ReconnectStorm {
         }
         long t0 = System.nanoTime();
         Connector.connectAll(env.client(), devices, concurrency, timeout, stats);
-        long deadline = t0 + timeout.toNanos();
-        while (warm.finalOks.sum() < w && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        warm.awaitFinalAcks(w, t0 + timeout.toNanos());
         devices.forEach(BenchConnection::close);
         System.out.printf("[B4] warm-up: %d of %d devices drained in %.1f s%n", warm.drained.sum(), w,
                 (System.nanoTime() - t0) / 1e9);
@@ -186,6 +177,13 @@ public final class ReconnectStorm {
         Watch(BenchEnv env, Stats stats) {
             this.env = env;
             this.stats = stats;
+        }
+
+        /** Waits (polling; the storm has no single completion event) until {@code n} final acks or the deadline. */
+        void awaitFinalAcks(int n, long deadlineNanos) throws InterruptedException {
+            while (finalOks.sum() < n && System.nanoTime() < deadlineNanos) {
+                Thread.sleep(20);
+            }
         }
 
         @Override

@@ -57,7 +57,7 @@ import java.util.Optional;
  * timer read by the sequencing statement is on, and {@code undelivered} = the number of entries appended next: no
  * extra statement; {@code ON CONFLICT DO NOTHING}: no row when its keys are taken); append a {@code MessageAdded}
  * entry to every active member's update stream ({@link UpdateEntries#append}: one {@code UPDATE users …
- * RETURNING} per 500 members and one JDBC batch of entry rows). Only when that attempt fails (refused, or the
+ * RETURNING} per 500 members and one insert of all entry rows). Only when that attempt fails (refused, or the
  * insert stored nothing) is {@code (sender_id, client_id)} looked up: an earlier message makes it a duplicate (so
  * a resend is answered with the original whatever the chat's state now), and the attempt is rolled back in any
  * case. The caller returns after the commit. Every read of a message resolves its {@link MediaRef} with LEFT

@@ -57,7 +57,9 @@ final class UpdateEntries {
      * Appends {@code event} to the stream of every user in {@code userIds}: each user's {@code update_head} is
      * advanced by one (a row lock on PostgreSQL, taken in ascending user id order) with one
      * {@code UPDATE … WHERE id IN (…) RETURNING} per {@value #HEADS_PER_STATEMENT} users, and the entries are
-     * stored with ONE JDBC batch. The entries are recorded in {@code tx} for the listener.
+     * stored with ONE statement (SQLite, several users: {@code INSERT … SELECT} over a JSON array of (user, cursor)
+     * pairs) or ONE JDBC batch (PostgreSQL, which rewrites it into multi-row inserts). The entries are recorded in
+     * {@code tx} for the listener.
      */
     static List<Update> append(WriteTx tx, Collection<Long> userIds, Event event, Instant at) throws SQLException {
         if (userIds.isEmpty()) {
